@@ -1,0 +1,74 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { t } from "../lib/messages";
+
+interface Props {
+  user: { displayName: string; isAdmin: boolean } | null;
+  campuses: { slug: string; name: string }[];
+}
+
+export function SiteHeader({ user, campuses }: Props) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2">
+        <Link to="/" className="flex min-h-12 items-center text-2xl font-bold text-brand-700">
+          {t.site.name}
+        </Link>
+        <nav aria-label="账号" className="flex items-center gap-1 text-lg">
+          {user ? (
+            <>
+              {user.isAdmin ? <HeaderLink to="/admin">{t.nav.admin}</HeaderLink> : null}
+              <HeaderLink to="/profile">{t.nav.profile}</HeaderLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="min-h-12 rounded-lg px-3 text-stone-700 hover:bg-stone-100">
+                  {t.nav.logout}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <HeaderLink to="/login">{t.nav.login}</HeaderLink>
+              <Link
+                to="/register"
+                className="inline-flex min-h-12 items-center rounded-xl bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+              >
+                {t.nav.register}
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+      {/* All seven campuses stay one swipe away on a phone: a scrolling row rather than a hidden menu. */}
+      <nav aria-label={t.nav.campuses} className="border-t border-stone-100">
+        <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 py-1 whitespace-nowrap">
+          {campuses.map((c) => (
+            <li key={c.slug}>
+              <NavLink
+                to={`/campuses/${c.slug}`}
+                className={({ isActive }) =>
+                  `inline-flex min-h-11 items-center rounded-lg px-3 text-base ${
+                    isActive ? "bg-brand-50 font-semibold text-brand-700" : "text-stone-700 hover:bg-stone-100"
+                  }`
+                }
+              >
+                {c.name}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function HeaderLink({ to, children }: { to: string; children: string }) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        `inline-flex min-h-12 items-center rounded-lg px-3 ${isActive ? "font-semibold text-brand-700" : "text-stone-700 hover:bg-stone-100"}`
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}

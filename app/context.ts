@@ -1,0 +1,28 @@
+import type { DB } from "../db/client";
+import type { ValidSession } from "./models/session.server";
+
+/**
+ * What server.ts hands every loader and action. The database handle comes from here and only
+ * here; the session is validated once per request, before any loader runs.
+ */
+export interface AppContext {
+  db: DB;
+  /** The client's address (X-Forwarded-For is honoured only when TRUST_PROXY is set). */
+  clientIp: string;
+  /** Per-request nonce for the Content-Security-Policy's script-src. */
+  cspNonce: string;
+  /** Whether cookies are marked Secure. */
+  secureCookies: boolean;
+  session: ValidSession | null;
+}
+
+declare module "@remix-run/server-runtime" {
+  interface AppLoadContext extends AppContext {}
+}
+
+// Single Fetch types for useLoaderData/useActionData (Remix's documented opt-in).
+declare module "@remix-run/server-runtime" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

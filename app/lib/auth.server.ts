@@ -1,0 +1,81 @@
+import { redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import type { DB } from "../../db/client";
+import type { GrantedRole } from "../../db/schema";
+import { createSession, invalidateSession, type ValidSession, validateSessionToken } from "../models/session.server";
+import { t } from "./messages";
+import { clearSessionCookie, readSessionToken, sessionCookie } from "./session-cookie.server";
+
+/**
+ * Guards for loaders and actions. Each is meant to be the first line:
+ *   const session = await requireUser(request, context);
+ *   await requireRole(request, context, "branch_admin", campus.id);
+ * They throw: a redirect to /login for anonymous visitors, a 403 for the wrong role.
+ */
+
+/** Validates the cookie once per request (called by server.ts); returns a Set-Cookie to send when the expiry slid. */
+export async function resolveRequestSession(
+  db: DB,
+  cookieHeader: string | undefined,
+  secureCookies: boolean,
+): Promise<{ session: ValidSession | null; refreshCookie: string | null }> {
+  const token = readSessionToken(cookieHeader);
+  if (!token) return { session: null, refreshCookie: null };
+  const session = await validateSessionToken(db, token);
+  const refreshCookie = session?.extended ? sessionCookie(token, session.expiresAt, secureCookies) : null;
+  return { session, refreshCookie };
+}
+
+export function requireUser(request: Request, context: AppLoadContext): ValidSession {
+  if (context.session) return context.session;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}
+
+export function requireAnonymous(context: AppLoadContext): void {
+  if (context.session) throw redirect("/profile");
+}
+
+/**
+ * district_admin may do anything; branch_admin only for its own campus. With no campusId,
+ * "is branch admin of at least one campus" is enough (e.g. the admin home page).
+ */
+export function hasRole(session: ValidSession | null, role: GrantedRole, campusId?: number): boolean {
+  if (!session) return false;
+  if (session.grants.some((g) => g.role === "district_admin")) return true;
+  if (role === "district_admin") return false;
+  return session.grants.some((g) => g.role === role && (campusId === undefined || g.campusId === campusId));
+}
+
+export function requireRole(request: Request, context: AppLoadContext, role: GrantedRole, campusId?: number): ValidSession {
+  const session = requireUser(request, context);
+  if (!hasRole(session, role, campusId)) {
+    throw new Response(t.admin.forbidden, { status: 403, statusText: "Forbidden" });
+  }
+  return session;
+}
+
+/** Campuses a session may administer: all (null) for district admins, else its branch grants. */
+export function administeredCampusIds(session: ValidSession): number[] | null {
+  if (session.grants.some((g) => g.role === "district_admin")) return null;
+  return session.grants.filter((g) => g.role === "branch_admin" && g.campusId !== null).map((g) => g.campusId as number);
+}
+
+/** Only same-site paths: "/profile" yes, "//evil.example" and "https://…" no. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** A fresh session (never the one the browser came with) and a redirect that sets its cookie. */
+export async function logIn(context: AppLoadContext, userId: number, redirectTo: string): Promise<Response> {
+  if (context.session) await invalidateSession(context.db, context.session.sessionId);
+  const { token, expiresAt } = await createSession(context.db, userId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token, expiresAt, context.secureCookies) } });
+}
+
+export async function logOut(context: AppLoadContext, redirectTo = "/"): Promise<Response> {
+  if (context.session) await invalidateSession(context.db, context.session.sessionId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies) } });
+}

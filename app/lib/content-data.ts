@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { campusKinds } from "../../db/schema";
+
+/** Schemas for content/campuses.yaml and content/categories.yaml. */
+
+const slug = z
+  .string({ error: "必填，应为文字" })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "只能用小写英文字母、数字和连字符（-），如 daguan");
+const requiredText = (max: number) =>
+  z
+    .string({ error: "必填，应为文字" })
+    .trim()
+    .min(1, "不能为空")
+    .max(max, `不能超过 ${max} 个字`);
+
+const campus = z.object({
+  slug,
+  name: requiredText(40),
+  kind: z.enum(campusKinds, { error: "只能是 main（主学院）或 branch（分学院）" }),
+  street: requiredText(40).nullable().default(null),
+  theme: requiredText(60),
+  description: requiredText(1000),
+});
+
+export const campusesFile = z
+  .object({ campuses: z.array(campus, { error: "应为学院列表" }).min(1, "至少要有一所学院") }, { error: "文件应以 campuses: 开头" })
+  .superRefine(({ campuses }, ctx) => {
+    const mains = campuses.filter((c) => c.kind === "main");
+    if (mains.length !== 1) {
+      ctx.addIssue({ code: "custom", path: ["campuses"], message: `必须恰好有一所主学院（kind: main），现在有 ${mains.length} 所` });
+    }
+    reportDuplicates(campuses, "slug", ctx, "campuses");
+    reportDuplicates(campuses, "name", ctx, "campuses");
+  });
+
+const category = z.object({
+  slug,
+  name: requiredText(30),
+  description: requiredText(300),
+});
+
+export const categoriesFile = z
+  .object({ categories: z.array(category, { error: "应为门类列表" }).min(1, "至少要有一个门类") }, { error: "文件应以 categories: 开头" })
+  .superRefine(({ categories }, ctx) => {
+    reportDuplicates(categories, "slug", ctx, "categories");
+    reportDuplicates(categories, "name", ctx, "categories");
+  });
+
+export type CampusEntry = z.output<typeof campus>;
+export type CategoryEntry = z.output<typeof category>;
+
+function reportDuplicates<T extends Record<K, string>, K extends string>(
+  items: T[],
+  key: K,
+  ctx: z.RefinementCtx,
+  listName: string,
+) {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item[key]);
+    if (first === undefined) seen.set(item[key], index);
+    else ctx.addIssue({ code: "custom", path: [listName, index, key], message: `与第 ${first + 1} 项重复：${item[key]}` });
+  });
+}

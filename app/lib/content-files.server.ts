@@ -1,0 +1,21 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type CampusEntry, type CategoryEntry, campusesFile, categoriesFile } from "./content-data";
+import { parseYamlData } from "./yaml-data";
+
+/** Reads and validates the campus and category files; throws DataFileError naming file, line and field. */
+export async function readCampusesAndCategories(contentDir: string): Promise<{
+  campuses: CampusEntry[];
+  categories: CategoryEntry[];
+}> {
+  const read = async (name: string) => {
+    const file = path.join(contentDir, name);
+    return { file: path.relative(process.cwd(), file) || file, text: await readFile(file, "utf8") };
+  };
+  const campuses = await read("campuses.yaml");
+  const categories = await read("categories.yaml");
+  return {
+    campuses: parseYamlData(campuses.file, campuses.text, campusesFile).campuses,
+    categories: parseYamlData(categories.file, categories.text, categoriesFile).categories,
+  };
+}

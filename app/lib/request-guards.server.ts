@@ -1,0 +1,50 @@
+import type { NextFunction, Request, Response } from "express";
+import { t } from "./messages";
+
+/**
+ * Express middleware that runs before Remix. Kept here (not in server.ts) so tests can use them.
+ */
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests from another origin (CSRF). Browsers send Origin on every
+ * POST; Sec-Fetch-Site is a second opinion. Requests with neither (curl, scripts) pass: they
+ * carry no victim's cookies unless the caller already has them.
+ */
+export function sameOriginOnly(allowedOrigins: string[], trustProxy: boolean) {
+  const allowed = new Set(allowedOrigins);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const host = (trustProxy && req.get("x-forwarded-host")?.split(",")[0]?.trim()) || req.get("host");
+    const origin = req.get("origin") ?? originOf(req.get("referer"));
+    const fetchSite = req.get("sec-fetch-site");
+    const crossOrigin =
+      fetchSite === "cross-site" || (origin !== undefined && !allowed.has(origin) && hostOf(origin) !== host);
+    if (!crossOrigin) return next();
+    res.status(403).type("html").send(plainPage(t.errors.forbiddenTitle, t.errors.crossOrigin));
+  };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "null";
+  }
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // "null" origin (sandboxed frame, privacy redirect): never ours
+  }
+}
+
+/** A minimal page for answers given before Remix renders anything. */
+export function plainPage(title: string, body: string): string {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} - ${t.site.name}</title></head><body style="font:18px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="/">${t.errors.goHome}</a></p></body></html>`;
+}

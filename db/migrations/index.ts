@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-28T01-foundation";
+
+/**
+ * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
+ * the same list works under tsx, Vitest and bundled code. `migrations.test.ts` checks that no
+ * file in this folder is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-28T01-foundation": foundation,
+};

@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type ErrorRequestHandler } from "express";
+import helmet from "helmet";
+import type { AppLoadContext } from "@remix-run/node";
+import "./app/context";
+import { prepareDatabase } from "./app/boot.server";
+import { resolveRequestSession } from "./app/lib/auth.server";
+import { loadEnv } from "./app/lib/env.server";
+import { t } from "./app/lib/messages";
+import { plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { ensureDemoAccounts } from "./app/models/demo.server";
+import { DataFileError } from "./app/lib/yaml-data";
+import { openDatabase } from "./db/client";
+
+installGlobals({ nativeFetch: true });
+
+const env = loadEnv();
+const isDev = env.NODE_ENV === "development";
+const BUILD_PATH = path.resolve("build/index.js");
+
+const database = await openDatabaseOrExit();
+const { db } = database;
+const demoAccounts =
+  database.kind === "pglite" && env.DEMO_ACCOUNTS ? await ensureDemoAccounts(db, path.resolve(env.DATA_DIR)) : [];
+
+const initialBuild = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+const trustProxy = env.TRUST_PROXY !== undefined && env.TRUST_PROXY !== "false";
+if (trustProxy) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY!) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
+
+app.use(compression());
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        // Remix's hydration scripts are inline; each carries this request's nonce.
+        "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'", ...(isDev ? ["ws:"] : [])],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        // Plain-HTTP deployments (a laptop on the community centre's LAN) must keep working.
+        "upgrade-insecure-requests": null,
+      },
+    },
+    strictTransportSecurity: env.secureCookies ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+  }),
+);
+
+// Fingerprinted assets never change; everything else in public/ may.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.get("/healthz", async (_req, res) => {
+  const ok = await database.ping();
+  res.status(ok ? 200 : 503).type("text").set("Cache-Control", "no-store").send(ok ? "ok" : "database unavailable");
+});
+
+app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
+
+app.all(
+  "*",
+  createRequestHandler({
+    mode: initialBuild.mode,
+    build: isDev ? () => importFreshBuild() : initialBuild,
+    async getLoadContext(req, res): Promise<AppLoadContext> {
+      const { session, refreshCookie } = await resolveRequestSession(db, req.headers.cookie, env.secureCookies);
+      if (refreshCookie) res.append("Set-Cookie", refreshCookie);
+      return {
+        db,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+        cspNonce: res.locals.cspNonce as string,
+        secureCookies: env.secureCookies,
+        session,
+      };
+    },
+  }),
+);
+
+// Errors that escape Remix (e.g. the database is down while the session is checked): no stack traces.
+const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const unavailable = isDatabaseUnavailable(error);
+  console.error(unavailable ? `数据库不可用：${(error as Error).message}` : error);
+  if (res.headersSent) return res.end();
+  res
+    .status(unavailable ? 503 : 500)
+    .type("html")
+    .send(
+      unavailable
+        ? plainPage(t.errors.unavailableTitle, t.errors.unavailableBody)
+        : plainPage(t.errors.serverErrorTitle, t.errors.serverErrorBody),
+    );
+};
+app.use(errorHandler);
+
+const server = app.listen(env.PORT, env.HOST ?? "0.0.0.0", () => {
+  printBanner();
+  if (isDev) void broadcastDevReady(initialBuild);
+});
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(error.code === "EADDRINUSE" ? `端口 ${env.PORT} 已被占用：请停止占用它的程序，或用 PORT=3001 npm start` : error);
+  void shutdown(1);
+});
+
+if (isDev) {
+  // `remix dev --manual` rewrites build/version.txt after each rebuild; tell it we picked the build up.
+  watch(path.dirname(BUILD_PATH), async (_event, file) => {
+    if (file === "version.txt") void broadcastDevReady(await importFreshBuild());
+  });
+}
+
+let shuttingDown = false;
+async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  server.close();
+  // PGlite keeps data in memory until closed: close it so nothing acknowledged is lost.
+  await database.close().catch((error) => console.error(error));
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+
+async function openDatabaseOrExit() {
+  try {
+    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DB_POOL_SIZE });
+    try {
+      await prepareDatabase(handle, env.CONTENT_DIR);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return handle;
+  } catch (error) {
+    if (error instanceof DataFileError) console.error(`内容文件有误，应用未启动：\n${error.message}`);
+    else console.error(`应用未启动：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function importFreshBuild(): Promise<ServerBuild> {
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  // Connection refused/reset, pool timeouts, and PostgreSQL's "shutting down / cannot connect now" classes.
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"].includes(code) ||
+    code.startsWith("08") ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(String((error as Error)?.message))
+  );
+}
+
+function printBanner() {
+  const where = database.kind === "pglite" ? `嵌入式 PostgreSQL（${path.resolve(env.DATA_DIR)}）` : "PostgreSQL（DATABASE_URL）";
+  const lines = [`三方学院已启动：http://localhost:${env.PORT}`, `数据库：${where}`];
+  if (demoAccounts.length > 0) {
+    lines.push("演示账号（仅嵌入式数据库；密码保存在数据目录的 demo-accounts.json）：");
+    for (const a of demoAccounts) lines.push(`  ${a.label}：手机号 ${a.phone}，密码 ${a.password}`);
+  }
+  console.log(lines.join("\n"));
+}

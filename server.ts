@@ -171,6 +171,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
 function printBanner() {
   const where = database.kind === "pglite" ? `嵌入式 PostgreSQL（${path.resolve(env.DATA_DIR)}）` : "PostgreSQL（DATABASE_URL）";
   const lines = [`三方学院已启动：http://localhost:${env.PORT}`, `数据库：${where}`];
+  if (env.secureCookies) {
+    lines.push("登录 Cookie 带 Secure 标记：请用 https:// 或 http://localhost 访问；局域网内用 http 访问请设 COOKIE_SECURE=false。");
+  }
   if (demoAccounts.length > 0) {
     lines.push("演示账号（仅嵌入式数据库；密码保存在数据目录的 demo-accounts.json）：");
     for (const a of demoAccounts) lines.push(`  ${a.label}：手机号 ${a.phone}，密码 ${a.password}`);

@@ -20,7 +20,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const campuses = await listCampuses(context.db);
   const session = context.session;
   return {
-    campuses: campuses.map((c) => ({ slug: c.slug, name: c.name })),
+    campuses: campuses.map((c) => ({ slug: c.slug, name: c.name, shortName: c.shortName })),
     user: session ? { displayName: session.user.displayName, isAdmin: hasRole(session, "branch_admin") } : null,
   };
 }

@@ -30,6 +30,8 @@ export interface CampusTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  /** For the navigation row, e.g. 大关. */
+  short_name: string;
   kind: CampusKind;
   /** 街道 the campus is built on; null where the district has not said. */
   street: string | null;

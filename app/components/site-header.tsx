@@ -3,7 +3,7 @@ import { t } from "../lib/messages";
 
 interface Props {
   user: { displayName: string; isAdmin: boolean } | null;
-  campuses: { slug: string; name: string }[];
+  campuses: { slug: string; name: string; shortName: string }[];
 }
 
 export function SiteHeader({ user, campuses }: Props) {
@@ -39,7 +39,7 @@ export function SiteHeader({ user, campuses }: Props) {
       </div>
       {/* All seven campuses stay one swipe away on a phone: a scrolling row rather than a hidden menu. */}
       <nav aria-label={t.nav.campuses} className="border-t border-stone-100">
-        <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 py-1 whitespace-nowrap">
+        <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 py-1 whitespace-nowrap sm:flex-wrap">
           {campuses.map((c) => (
             <li key={c.slug}>
               <NavLink
@@ -50,7 +50,8 @@ export function SiteHeader({ user, campuses }: Props) {
                   }`
                 }
               >
-                {c.name}
+                <span aria-hidden="true">{c.shortName}</span>
+                <span className="sr-only">{c.name}</span>
               </NavLink>
             </li>
           ))}

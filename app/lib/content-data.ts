@@ -16,6 +16,7 @@ const requiredText = (max: number) =>
 const campus = z.object({
   slug,
   name: requiredText(40),
+  short_name: requiredText(8),
   kind: z.enum(campusKinds, { error: "只能是 main（主学院）或 branch（分学院）" }),
   street: requiredText(40).nullable().default(null),
   theme: requiredText(60),

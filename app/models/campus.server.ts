@@ -3,7 +3,7 @@ import type { DB } from "../../db/client";
 export async function listCampuses(db: DB) {
   return db
     .selectFrom("campuses")
-    .select(["id", "slug", "name", "kind", "street", "theme", "description"])
+    .select(["id", "slug", "name", "short_name as shortName", "kind", "street", "theme", "description"])
     .where("archived_at", "is", null)
     .orderBy("sort_order")
     .orderBy("id")

@@ -1,0 +1,66 @@
+import { expect, register, test } from "./helpers";
+
+test("the home page lists the seven campuses, each linking to its page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle(/三方学院/);
+  await expect(page.getByRole("heading", { name: "三方学院", level: 1 })).toBeVisible();
+  const cards = page.getByRole("main").getByRole("listitem");
+  await expect(cards).toHaveCount(7);
+  await expect(cards.first()).toContainText("三方学院主学院");
+  await expect(cards.first()).toContainText("依托祥符街道");
+  await page.getByRole("main").getByRole("link", { name: /大关分学院/ }).click();
+  await expect(page).toHaveURL(/\/campuses\/daguan$/);
+  await expect(page.getByRole("heading", { name: "大关分学院", level: 1 })).toBeVisible();
+  await expect(page.getByText("老旧小区").first()).toBeVisible();
+});
+
+test("unknown pages answer 404 in Chinese", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  expect((await page.goto("/campuses/no-such-campus"))?.status()).toBe(404);
+  await expect(page.getByText("没有找到这所学院")).toBeVisible();
+});
+
+test("/healthz answers 200 while the database answers", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+});
+
+test("security headers are sent", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+const pages = [
+  { name: "home", path: "/" },
+  { name: "register", path: "/register" },
+  { name: "login", path: "/login" },
+  { name: "campus", path: "/campuses/daguan" },
+];
+
+for (const { name, path } of pages) {
+  test(`${name} fits the screen without sideways scrolling`, async ({ page }, testInfo) => {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Every button and link in the main content is at least 44px tall: thumb-sized.
+    const small = await page
+      .getByRole("main")
+      .locator("button, a.inline-flex, input:not([type=hidden]), select")
+      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+    expect(small).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  });
+}
+
+test("profile fits the screen", async ({ page }, testInfo) => {
+  await register(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("profile.png"), fullPage: true });
+});

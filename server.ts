@@ -9,18 +9,25 @@ import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import type { AppLoadContext } from "@remix-run/node";
 import "./app/context";
-import { prepareDatabase } from "./app/boot.server";
+import { prepareDatabase, readCampusesAndCategories } from "./app/boot.server";
 import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { t } from "./app/lib/messages";
-import { plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
 import { openDatabase } from "./db/client";
 
 installGlobals({ nativeFetch: true });
 
-const env = loadEnv();
+const env = (() => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 const isDev = env.NODE_ENV === "development";
 const BUILD_PATH = path.resolve("build/index.js");
 
@@ -73,6 +80,7 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
+app.use(limitBodySize(1024 * 1024));
 
 app.all(
   "*",
@@ -139,9 +147,10 @@ process.on("SIGTERM", () => void shutdown());
 
 async function openDatabaseOrExit() {
   try {
+    const content = await readCampusesAndCategories(env.CONTENT_DIR);
     const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DB_POOL_SIZE });
     try {
-      await prepareDatabase(handle, env.CONTENT_DIR);
+      await prepareDatabase(handle, content);
     } catch (error) {
       await handle.close();
       throw error;

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { prepareDatabase } from "../app/boot.server";
+import { prepareDatabase, readCampusesAndCategories } from "../app/boot.server";
 import { loadEnv } from "../app/lib/env.server";
 import { t } from "../app/lib/messages";
 import { phoneField } from "../app/lib/user-validation";
@@ -49,9 +49,13 @@ if (!parsed.success) {
 const args = parsed.data;
 
 const env = loadEnv();
+const content = await readCampusesAndCategories(env.CONTENT_DIR).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
 try {
-  await prepareDatabase(handle, env.CONTENT_DIR);
+  await prepareDatabase(handle, content);
   const { db } = handle;
   let campusId: number | null = null;
   if (args.role === "branch_admin") {

@@ -10,7 +10,8 @@ export function GeneralErrorBoundary() {
   let title: string = t.errors.serverErrorTitle;
   let body: string = t.errors.serverErrorBody;
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data === "string" && error.data.length > 0 && error.data.length < 200 ? error.data : null;
+    // Our own messages are Chinese; Remix's (e.g. "You made a POST request to …") name routes and stay in the log.
+    const message = typeof error.data === "string" && /[\u4e00-\u9fff]/.test(error.data) && error.data.length < 200 ? error.data : null;
     if (error.status === 404) {
       title = t.errors.notFoundTitle;
       body = message ?? t.errors.notFoundBody;

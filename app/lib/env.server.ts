@@ -3,12 +3,12 @@ import { z } from "zod";
 /** Environment, validated once at boot. Nothing here reaches the browser. */
 
 const boolish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "应为 true 或 false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(["development", "production", "test"], { error: "应为 development、production 或 test" }).default("development"),
+  PORT: z.coerce.number({ error: "应为 0–65535 的端口号" }).int("应为整数").min(0, "应为 0–65535 的端口号").max(65535, "应为 0–65535 的端口号").default(3000),
   HOST: z.string().optional(),
   DATABASE_URL: z
     .string()
@@ -17,7 +17,7 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./data"),
   CONTENT_DIR: z.string().min(1).default("./content"),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_POOL_SIZE: z.coerce.number({ error: "应为 1–200 的整数" }).int("应为 1–200 的整数").min(1, "应为 1–200 的整数").max(200, "应为 1–200 的整数").default(10),
   /** Express "trust proxy": set when behind nginx so X-Forwarded-For gives the client IP. */
   TRUST_PROXY: z.string().optional(),
   COOKIE_SECURE: boolish.optional(),

@@ -140,6 +140,7 @@ export const zh = {
     crossOrigin: "请求来源不被允许：请从三方学院的页面提交表单。",
     goHome: "返回首页",
     tooLarge: "提交的内容太大",
+    tooLargeBody: "一次提交的内容不能超过 1 MB。请删减后再试。",
   },
 } as const;
 

@@ -48,3 +48,28 @@ export function plainPage(title: string, body: string): string {
   const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} - ${t.site.name}</title></head><body style="font:18px/1.6 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="/">${t.errors.goHome}</a></p></body></html>`;
 }
+
+/**
+ * Refuses request bodies over `maxBytes` before anything buffers them (Remix reads whole forms
+ * into memory). Browsers send Content-Length for form posts; chunked bodies are counted as they come.
+ */
+export function limitBodySize(maxBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const declared = Number(req.get("content-length") ?? 0);
+    if (declared > maxBytes) {
+      res.status(413).set("Connection", "close").type("html").send(plainPage(t.errors.tooLarge, t.errors.tooLargeBody));
+      return;
+    }
+    if (req.get("transfer-encoding")) {
+      let seen = 0;
+      req.on("data", (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen > maxBytes && !res.headersSent) {
+          res.status(413).set("Connection", "close").type("html").send(plainPage(t.errors.tooLarge, t.errors.tooLargeBody));
+          req.destroy();
+        }
+      });
+    }
+    next();
+  };
+}

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { prepareDatabase } from "../../app/boot.server";
+import { prepareDatabase, readCampusesAndCategories } from "../../app/boot.server";
 import { grantRole } from "../../app/models/role.server";
 import { registerUser } from "../../app/models/user.server";
 import { openDatabase } from "../../db/client";
@@ -23,7 +23,7 @@ export default async function globalSetup() {
   const admin = { phone: "13700000001", password: `e2e-${Math.random().toString(36).slice(2)}` };
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
-    await prepareDatabase(handle, path.resolve("content"));
+    await prepareDatabase(handle, await readCampusesAndCategories(path.resolve("content")));
     const registered = await registerUser(handle.db, {
       ...admin,
       displayName: "测试区管理员",

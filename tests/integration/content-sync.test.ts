@@ -62,18 +62,20 @@ describe("validation of campuses.yaml", () => {
       "campuses:",
       "  - slug: main",
       "    name: 主学院",
+      "    short_name: 主学院",
       "    kind: main",
       "    theme: 核心",
       "    description: 介绍",
       "  - slug: Bad Slug",
       "    name: 分学院",
+      "    short_name: 分学院",
       "    kind: school",
       "    theme: 老旧小区",
       "    description: 介绍",
     ].join("\n");
     const message = problems(text);
-    expect(message).toContain("content/campuses.yaml:7:11 字段 campuses[1].slug：只能用小写英文字母、数字和连字符");
-    expect(message).toContain("content/campuses.yaml:9:11 字段 campuses[1].kind：只能是 main（主学院）或 branch（分学院）");
+    expect(message).toContain("content/campuses.yaml:8:11 字段 campuses[1].slug：只能用小写英文字母、数字和连字符");
+    expect(message).toContain("content/campuses.yaml:11:11 字段 campuses[1].kind：只能是 main（主学院）或 branch（分学院）");
   });
 
   it("points at the entry when a field is missing", () => {
@@ -83,7 +85,7 @@ describe("validation of campuses.yaml", () => {
 
   it("requires exactly one main campus and unique slugs", () => {
     const entry = (slug: string, kind: string) =>
-      [`  - slug: ${slug}`, `    name: ${slug}`, `    kind: ${kind}`, "    theme: 主题", "    description: 介绍"].join("\n");
+      [`  - slug: ${slug}`, `    name: ${slug}`, `    short_name: ${slug}`, `    kind: ${kind}`, "    theme: 主题", "    description: 介绍"].join("\n");
     const message = problems(["campuses:", entry("a", "branch"), entry("a", "branch")].join("\n"));
     expect(message).toContain("必须恰好有一所主学院（kind: main），现在有 0 所");
     expect(message).toContain("字段 campuses[1].slug：与第 1 项重复：a");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase } from "../../app/boot.server";
+import { prepareDatabase, readCampusesAndCategories } from "../../app/boot.server";
 import { openPostgres, pgliteOptions, wrapPGlite } from "../../db/client";
 import { createDatabase, dropDatabase, dropDatabasesLike } from "./postgres-admin";
 
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     const template = `${prefix}template_${process.pid}`;
     const templateUrl = await createDatabase(databaseUrl, template);
     const handle = openPostgres(templateUrl, 2);
-    await prepareDatabase(handle, contentDir);
+    await prepareDatabase(handle, await readCampusesAndCategories(contentDir));
     await handle.close();
     project.provide("testDatabase", { kind: "postgres", baseUrl: databaseUrl, template });
     return async () => {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
 
   const pglite = await PGlite.create(pgliteOptions);
   const handle = wrapPGlite(pglite);
-  await prepareDatabase(handle, contentDir);
+  await prepareDatabase(handle, await readCampusesAndCategories(contentDir));
   const dump = await pglite.dumpDataDir("none");
   await handle.close();
   const dir = mkdtempSync(path.join(tmpdir(), "academy-test-"));

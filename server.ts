@@ -17,6 +17,7 @@ import { limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guar
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
 import { openDatabase } from "./db/client";
+import { isDatabaseUnavailable } from "./db/errors";
 
 installGlobals({ nativeFetch: true });
 
@@ -165,16 +166,6 @@ async function openDatabaseOrExit() {
 
 async function importFreshBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code ?? "";
-  // Connection refused/reset, pool timeouts, and PostgreSQL's "shutting down / cannot connect now" classes.
-  return (
-    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"].includes(code) ||
-    code.startsWith("08") ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(String((error as Error)?.message))
-  );
 }
 
 function printBanner() {

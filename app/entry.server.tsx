@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "../db/errors";
 import { NonceProvider } from "./components/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -18,6 +19,9 @@ export default function handleRequest(
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;
+  // A loader that failed because the database is down is a 503 (try again soon), not a 500 (a bug).
+  // Remix hides the original errors from this function in production; handleError saw them.
+  if (responseStatusCode === 500 && databaseDown.has(request)) responseStatusCode = 503;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -46,8 +50,15 @@ export default function handleRequest(
   });
 }
 
+const databaseDown = new WeakSet<Request>();
+
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (the user navigated away) are not errors worth logging.
   if (request.signal.aborted) return;
-  console.error(error);
+  if (isDatabaseUnavailable(error)) {
+    databaseDown.add(request);
+    console.error(`数据库不可用：${(error as Error).message}`);
+  } else {
+    console.error(error);
+  }
 };

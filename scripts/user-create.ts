@@ -9,14 +9,12 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { prepareDatabase, readCampusesAndCategories } from "../app/boot.server";
-import { loadEnv } from "../app/lib/env.server";
 import { t } from "../app/lib/messages";
 import { phoneField } from "../app/lib/user-validation";
 import { grantRole } from "../app/models/role.server";
 import { findUserByPhone, registerUser } from "../app/models/user.server";
-import { openDatabase } from "../db/client";
 import { grantedRoles } from "../db/schema";
+import { openPreparedDatabase } from "./lib/prepared-database";
 
 const usage = "用法：npm run user:create -- --phone 13800001111 --name 张三 --role district_admin|branch_admin|learner [--campus daguan] [--password 至少8位]";
 
@@ -48,14 +46,8 @@ if (!parsed.success) {
 }
 const args = parsed.data;
 
-const env = loadEnv();
-const content = await readCampusesAndCategories(env.CONTENT_DIR).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
-const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: 2 });
+const { handle } = await openPreparedDatabase();
 try {
-  await prepareDatabase(handle, content);
   const { db } = handle;
   let campusId: number | null = null;
   if (args.role === "branch_admin") {

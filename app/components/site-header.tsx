@@ -10,15 +10,16 @@ export function SiteHeader({ user, campuses }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2">
-        <Link to="/" className="flex min-h-12 items-center text-2xl font-bold text-brand-700">
+        <Link to="/" className="flex min-h-12 shrink-0 items-center text-2xl font-bold whitespace-nowrap text-brand-700">
           {t.site.name}
         </Link>
-        <nav aria-label="账号" className="flex items-center gap-1 text-lg">
+        <nav aria-label="账号" className="flex items-center gap-1 text-lg whitespace-nowrap">
           {user ? (
             <>
               {user.isAdmin ? <HeaderLink to="/admin">{t.nav.admin}</HeaderLink> : null}
               <HeaderLink to="/profile">{t.nav.profile}</HeaderLink>
-              <Form method="post" action="/logout">
+              {/* On phones there is no room: 退出登录 lives on the 我的 page, as in most Chinese apps. */}
+              <Form method="post" action="/logout" className="hidden sm:block">
                 <button type="submit" className="min-h-12 rounded-lg px-3 text-stone-700 hover:bg-stone-100">
                   {t.nav.logout}
                 </button>
@@ -45,11 +46,13 @@ export function SiteHeader({ user, campuses }: Props) {
               <NavLink
                 to={`/campuses/${c.slug}`}
                 className={({ isActive }) =>
-                  `inline-flex min-h-11 items-center rounded-lg px-3 text-base ${
+                  `relative inline-flex min-h-11 items-center rounded-lg px-3 text-base ${
                     isActive ? "bg-brand-50 font-semibold text-brand-700" : "text-stone-700 hover:bg-stone-100"
                   }`
                 }
               >
+                {/* `relative` on the link keeps this sr-only text inside the scrolling row; unanchored,
+                    it stuck out past the screen edge and widened the page on phones. */}
                 <span aria-hidden="true">{c.shortName}</span>
                 <span className="sr-only">{c.name}</span>
               </NavLink>

@@ -6,12 +6,17 @@ import { campusKinds } from "../../db/schema";
 const slug = z
   .string({ error: "必填，应为文字" })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "只能用小写英文字母、数字和连字符（-），如 daguan");
+// YAML folds long lines with a space, which Chinese does not want between two characters.
+const CJK_GAP = /([\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])/g;
+export const joinChineseLines = (text: string) => text.replace(CJK_GAP, "$1");
+
 const requiredText = (max: number) =>
   z
     .string({ error: "必填，应为文字" })
     .trim()
     .min(1, "不能为空")
-    .max(max, `不能超过 ${max} 个字`);
+    .max(max, `不能超过 ${max} 个字`)
+    .transform(joinChineseLines);
 
 const campus = z.object({
   slug,

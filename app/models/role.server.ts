@@ -54,7 +54,7 @@ export async function revokeGrant(db: DB, grantId: number, actorId: number, ip: 
       details: { role: row.role, targetName: target?.display_name },
       ip,
     });
-    return row;
+    return { ...row, targetName: target?.display_name ?? "" };
   });
 }
 

@@ -66,16 +66,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!form.ok || !grant || grant.role !== "branch_admin") return fail({ form: t.admin.grantNotFound });
     const revoked = await revokeGrant(context.db, grant.id, session.user.id, context.clientIp);
     if (!revoked) return fail({ form: t.admin.grantNotFound });
-    const [user, campus] = await Promise.all([
-      context.db.selectFrom("users").select("display_name").where("id", "=", revoked.userId).executeTakeFirst(),
-      revoked.campusId === null ? undefined : getCampusById(context.db, revoked.campusId),
-    ]);
-    return data({
-      ok: true as const,
-      fieldErrors: {},
-      values: {},
-      message: t.admin.revoked(user?.display_name ?? "", campus?.name ?? ""),
-    });
+    const campus = revoked.campusId === null ? undefined : await getCampusById(context.db, revoked.campusId);
+    return data({ ok: true as const, fieldErrors: {}, values: {}, message: t.admin.revoked(revoked.targetName, campus?.name ?? "") });
   }
 
   throw new Response(t.errors.badRequestTitle, { status: 400 });

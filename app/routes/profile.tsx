@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ProfileFields } from "../components/profile-fields";
+import { Button } from "../components/ui/button";
 import { TextField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
@@ -132,6 +133,12 @@ export default function ProfilePage() {
           />
         </SimpleForm>
       </Card>
+
+      <Form method="post" action="/logout">
+        <Button variant="secondary" className="w-full sm:w-auto">
+          {t.nav.logout}
+        </Button>
+      </Form>
     </div>
   );
 }

@@ -47,6 +47,8 @@ export async function logIn(page: Page, phone: string, password: string) {
 }
 
 export async function logOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
+  // The 我的 page has the button at every width (the header has it only on wider screens).
+  await page.goto("/profile");
+  await page.getByRole("main").getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { expect, register, test } from "./helpers";
+import { admin, expect, logIn, register, test } from "./helpers";
 
 test("the home page lists the seven campuses, each linking to its page", async ({ page }) => {
   await page.goto("/");
@@ -63,4 +63,18 @@ test("profile fits the screen", async ({ page }, testInfo) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("profile.png"), fullPage: true });
+});
+
+test("admin pages fit the screen for a district admin", async ({ page }, testInfo) => {
+  await logIn(page, admin().phone, admin().password);
+  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  for (const [name, path] of [
+    ["admin", "/admin"],
+    ["admin-roles", "/admin/roles"],
+  ] as const) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  }
 });

@@ -56,3 +56,55 @@ export function ProfileFields({
     </>
   );
 }
+
+/** A mainland mobile number: numeric keypad on phones, hint optional. */
+export function PhoneField({
+  label = t.auth.phone,
+  hint,
+  defaultValue,
+  error,
+}: {
+  label?: string;
+  hint?: string;
+  defaultValue?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      name="phone"
+      type="tel"
+      inputMode="numeric"
+      autoComplete="tel"
+      defaultValue={defaultValue}
+      error={error}
+      required
+    />
+  );
+}
+
+/** A new password typed twice; `name` is the first field's name ("password" or "newPassword"). */
+export function NewPasswordFields({
+  name,
+  label,
+  errors,
+}: {
+  name: "password" | "newPassword";
+  label: string;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <TextField label={label} hint={t.auth.passwordHint} name={name} type="password" autoComplete="new-password" error={errors[name]} required />
+      <TextField
+        label={t.auth.confirmPassword}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirmPassword}
+        required
+      />
+    </>
+  );
+}

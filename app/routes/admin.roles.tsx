@@ -4,7 +4,8 @@ import { z } from "zod";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Button } from "../components/ui/button";
-import { SelectField, TextField } from "../components/ui/field";
+import { PhoneField } from "../components/profile-fields";
+import { SelectField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
 import { requireRole } from "../lib/auth.server";
@@ -86,15 +87,7 @@ export default function AdminRoles() {
       <Card>
         <h2 className="mb-4 text-2xl font-bold">{t.admin.grantHeading}</h2>
         <SimpleForm submitLabel={t.admin.grantButton} intent="grant">
-          <TextField
-            label={t.admin.userPhone}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            defaultValue={values.phone}
-            error={errors.phone}
-            required
-          />
+          <PhoneField label={t.admin.userPhone} defaultValue={values.phone} error={errors.phone} />
           <SelectField
             label={t.admin.campus}
             name="campusId"

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { PhoneField } from "../components/profile-fields";
 import { TextField } from "../components/ui/field";
 import { Card, PageTitle } from "../components/ui/page";
 import { logIn, requireAnonymous, safeRedirectPath } from "../lib/auth.server";
@@ -48,16 +49,7 @@ export default function LoginPage() {
       <Card>
         <SimpleForm submitLabel={t.auth.loginButton} formError={actionData?.formError}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <TextField
-            label={t.auth.phone}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
-            defaultValue={actionData?.values.phone}
-            error={errors.phone}
-            required
-          />
+          <PhoneField defaultValue={actionData?.values.phone} error={errors.phone} />
           <TextField
             label={t.auth.password}
             name="password"

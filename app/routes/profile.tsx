@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ProfileFields } from "../components/profile-fields";
+import { NewPasswordFields, ProfileFields } from "../components/profile-fields";
 import { Button } from "../components/ui/button";
 import { TextField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
@@ -114,23 +114,7 @@ export default function ProfilePage() {
             error={passwordErrors.currentPassword}
             required
           />
-          <TextField
-            label={t.profile.newPassword}
-            hint={t.auth.passwordHint}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            error={passwordErrors.newPassword}
-            required
-          />
-          <TextField
-            label={t.auth.confirmPassword}
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            error={passwordErrors.confirmPassword}
-            required
-          />
+          <NewPasswordFields name="newPassword" label={t.profile.newPassword} errors={passwordErrors} />
         </SimpleForm>
       </Card>
 

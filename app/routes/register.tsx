@@ -2,8 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ProfileFields } from "../components/profile-fields";
-import { TextField } from "../components/ui/field";
+import { NewPasswordFields, PhoneField, ProfileFields } from "../components/profile-fields";
 import { Card, PageTitle } from "../components/ui/page";
 import { logIn, requireAnonymous } from "../lib/auth.server";
 import { parseForm } from "../lib/forms";
@@ -39,34 +38,8 @@ export default function RegisterPage() {
       <PageTitle>{t.auth.registerTitle}</PageTitle>
       <Card>
         <SimpleForm submitLabel={t.auth.registerButton} formError={actionData?.formError}>
-          <TextField
-            label={t.auth.phone}
-            hint={t.auth.phoneHint}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel"
-            defaultValue={values.phone}
-            error={errors.phone}
-            required
-          />
-          <TextField
-            label={t.auth.password}
-            hint={t.auth.passwordHint}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            error={errors.password}
-            required
-          />
-          <TextField
-            label={t.auth.confirmPassword}
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword}
-            required
-          />
+          <PhoneField hint={t.auth.phoneHint} defaultValue={values.phone} error={errors.phone} />
+          <NewPasswordFields name="password" label={t.auth.password} errors={errors} />
           <ProfileFields values={values} errors={errors} />
         </SimpleForm>
       </Card>

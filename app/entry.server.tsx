@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -32,7 +32,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripTrailingNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -62,3 +62,19 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
     console.error(error);
   }
 };
+
+/**
+ * React 18's streaming renderer encodes into 2 KB buffers; when a multi-byte character (all of
+ * our Chinese text) does not fit at the end of one, it still flushes the whole buffer and up to
+ * three unwritten NUL bytes reach the page (facebook/react#26228, fixed only in React 19, which
+ * Remix 2 does not support). Each chunk React writes is passed through here and loses them.
+ */
+function stripTrailingNulBytes() {
+  return new Transform({
+    transform(chunk: Uint8Array, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}

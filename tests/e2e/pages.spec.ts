@@ -22,6 +22,14 @@ test("unknown pages answer 404 in Chinese", async ({ page }) => {
   await expect(page.getByText("没有找到这所学院")).toBeVisible();
 });
 
+test("pages are clean UTF-8 with no stray NUL bytes (React 18 streaming bug)", async ({ request }) => {
+  for (const path of ["/", "/register", "/login", "/campuses/daguan", "/campuses/main"]) {
+    const body = await (await request.get(path)).body();
+    expect(body.indexOf(0), path).toBe(-1);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(body)).toContain("三方学院");
+  }
+});
+
 test("/healthz answers 200 while the database answers", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);

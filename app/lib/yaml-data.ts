@@ -66,7 +66,8 @@ function nearestNode(root: unknown, path: (string | number)[]): Node | undefined
   let node = root as Node | undefined;
   for (const key of path) {
     let next: unknown;
-    if (isMap(node)) next = node.get(key, true);
+    // zod reports record keys as strings; YAML keeps `278:` as the number 278.
+    if (isMap(node)) next = node.get(key, true) ?? (typeof key === "string" && /^\d+$/.test(key) ? node.get(Number(key), true) : undefined);
     else if (isSeq(node) && typeof key === "number") next = node.get(key, true);
     if (!next || typeof next !== "object") break;
     node = next as Node;

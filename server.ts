@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler } from "express";
 import helmet from "helmet";
 import type { AppLoadContext } from "@remix-run/node";
 import "./app/context";
-import { prepareDatabase, readCampusesAndCategories } from "./app/boot.server";
+import { formatProblems, prepareDatabase, readCampusesAndCategories, summarizeSync, syncContent } from "./app/boot.server";
 import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { t } from "./app/lib/messages";
@@ -34,6 +34,7 @@ const BUILD_PATH = path.resolve("build/index.js");
 
 const database = await openDatabaseOrExit();
 const { db } = database;
+const laws = await syncCoursesOnStart();
 const demoAccounts =
   database.kind === "pglite" && env.DEMO_ACCOUNTS ? await ensureDemoAccounts(db, path.resolve(env.DATA_DIR)) : [];
 
@@ -97,6 +98,7 @@ app.all(
         cspNonce: res.locals.cspNonce as string,
         secureCookies: env.secureCookies,
         session,
+        laws,
       };
     },
   }),
@@ -160,6 +162,21 @@ async function openDatabaseOrExit() {
   } catch (error) {
     if (error instanceof DataFileError) console.error(`内容文件有误，应用未启动：\n${error.message}`);
     else console.error(`应用未启动：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+/** Lessons compile once here (unchanged ones are skipped by hash); a broken lesson is reported, not fatal. */
+async function syncCoursesOnStart() {
+  const started = performance.now();
+  try {
+    const { report, laws } = await syncContent(database, env.CONTENT_DIR);
+    for (const line of formatProblems(report)) console.error(line);
+    console.log(summarizeSync(report, (performance.now() - started) / 1000));
+    return laws;
+  } catch (error) {
+    console.error(`内容文件有误，应用未启动：\n${error instanceof Error ? error.message : String(error)}`);
+    await database.close();
     process.exit(1);
   }
 }

@@ -1,7 +1,11 @@
+import path from "node:path";
 import type { DatabaseHandle } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { CampusEntry, CategoryEntry } from "./lib/content-data";
+import { readCourseTree } from "./lib/course-files.server";
+import { type LawLibrary, loadLawLibrary } from "./lib/law.server";
 import { syncCampusesAndCategories } from "./models/content-sync.server";
+import { type SyncProgress, type SyncReport, syncCourses } from "./models/course-sync.server";
 
 export { readCampusesAndCategories } from "./lib/content-files.server";
 
@@ -18,3 +22,35 @@ export async function prepareDatabase(
   const sync = await syncCampusesAndCategories(handle.db, content);
   return { migrations, sync };
 }
+
+/** Courses and lessons from content/courses: a broken lesson is reported, never fatal. */
+export async function syncContent(
+  handle: DatabaseHandle,
+  contentDir: string,
+  laws?: LawLibrary,
+  onProgress?: SyncProgress,
+): Promise<{ report: SyncReport; laws: LawLibrary }> {
+  const library = laws ?? (await loadLawLibrary(contentDir));
+  const tree = await readCourseTree(contentDir);
+  const report = await syncCourses(handle.db, tree, library, onProgress);
+  return { report, laws: library };
+}
+
+export function summarizeSync(report: SyncReport, seconds: number): string {
+  const parts = [
+    `课程 ${report.courses} 门、课文 ${report.lessons} 课`,
+    `新编译 ${report.compiled}`,
+    `未变 ${report.unchanged}`,
+    `出错 ${report.failed.length}`,
+  ];
+  if (report.archivedCourses.length || report.archivedLessons) parts.push(`归档课程 ${report.archivedCourses.length}、课文 ${report.archivedLessons}`);
+  return `内容同步：${parts.join("，")}（${seconds.toFixed(1)} 秒）`;
+}
+
+export function formatProblems(report: SyncReport): string[] {
+  return [...report.problems, ...report.failed.flatMap((f) => f.problems)].map(
+    (p) => `${p.file}:${p.line}:${p.column}: ${p.message}`,
+  );
+}
+
+export const defaultContentDir = path.resolve("content");

@@ -1,4 +1,5 @@
 import type { DB } from "../db/client";
+import type { LawLibrary } from "./lib/law.server";
 import type { ValidSession } from "./models/session.server";
 
 /**
@@ -14,6 +15,8 @@ export interface AppContext {
   /** Whether cookies are marked Secure. */
   secureCookies: boolean;
   session: ValidSession | null;
+  /** The legal texts in content/law, loaded once at start. */
+  laws: LawLibrary;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -104,7 +104,84 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export const audiences = ["candidates", "liaisons", "everyone"] as const;
+export type Audience = (typeof audiences)[number];
+
+export interface CourseTable {
+  id: Generated<number>;
+  campus_id: number;
+  category_id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  audience: Audience;
+  /** numeric(5,1): a string on both drivers. */
+  hours: ColumnType<string, string | number, string | number>;
+  pass_mark: number;
+  sort_order: number;
+  tags: string[];
+  origin: "content" | "admin";
+  archived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LessonProblemJson {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface LessonTable {
+  id: Generated<number>;
+  course_id: number;
+  slug: string;
+  position: number;
+  source_path: string | null;
+  published_version_id: string | null;
+  sync_problems: ColumnType<LessonProblemJson[] | null, string | null, string | null>;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LessonVersionTable {
+  id: Generated<string>;
+  lesson_id: number;
+  content_hash: string;
+  source: string;
+  code: string;
+  title: string;
+  minutes: number;
+  plain_text: string;
+  author_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface QuizQuestionTable {
+  id: Generated<number>;
+  lesson_version_id: string;
+  quiz_key: string;
+  position: number;
+  question: string;
+  options: ColumnType<string[], string, string>;
+  correct: ColumnType<number[], string, string>;
+  multiple: boolean;
+  explanation: string;
+}
+
+export interface LessonLawRefTable {
+  lesson_version_id: string;
+  law: string;
+  article: number;
+}
+
 export interface Database {
+  courses: CourseTable;
+  lessons: LessonTable;
+  lesson_versions: LessonVersionTable;
+  quiz_questions: QuizQuestionTable;
+  lesson_law_refs: LessonLawRefTable;
   campuses: CampusTable;
   categories: CategoryTable;
   users: UserTable;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
@@ -87,6 +88,8 @@ export interface LawLibrary {
   findLaw(nameOrAlias: string): Law | undefined;
   /** `number` may be 278, "278" or "第二百七十八条". */
   getArticle(nameOrAlias: string, number: number | string): LawArticle | undefined;
+  /** sha256 of every law file: a lesson's compile hash includes it, so edited laws re-check lessons. */
+  hash: string;
 }
 
 export async function loadLawLibrary(contentDir: string): Promise<LawLibrary> {
@@ -95,11 +98,13 @@ export async function loadLawLibrary(contentDir: string): Promise<LawLibrary> {
   const laws: Law[] = [];
   // Every name an author may write, mapped to its law; a name used by two files would make a citation ambiguous.
   const byName = new Map<string, { law: Law; field: string }>();
+  const digest = createHash("sha256");
 
   for (const fileName of fileNames) {
     const fullPath = path.join(dir, fileName);
     const file = path.relative(process.cwd(), fullPath) || fullPath;
     const text = await readFile(fullPath, "utf8");
+    digest.update(`${fileName}\0${text}\0`);
     const law = toLaw(file, parseYamlData(file, text, lawFile));
 
     const problems: DataFileProblem[] = [];
@@ -131,6 +136,7 @@ export async function loadLawLibrary(contentDir: string): Promise<LawLibrary> {
 
   const findLaw = (nameOrAlias: string) => byName.get(normalizeName(nameOrAlias))?.law;
   return {
+    hash: digest.digest("hex"),
     laws: summaries,
     findLaw,
     getArticle(nameOrAlias, number) {

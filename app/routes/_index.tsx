@@ -3,16 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ButtonLink } from "../components/ui/button";
 import { t } from "../lib/messages";
+import { CourseCard } from "../components/course-card";
+import { SearchBox } from "../components/search-box";
 import { listCampuses } from "../models/campus.server";
+import { listLatestCourses } from "../models/course.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.home.title} - ${t.site.tagline}` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { campuses: await listCampuses(context.db), signedIn: context.session !== null };
+  const [campuses, latest] = await Promise.all([listCampuses(context.db), listLatestCourses(context.db, 4)]);
+  return { campuses, latest, signedIn: context.session !== null };
 }
 
 export default function Home() {
-  const { campuses, signedIn } = useLoaderData<typeof loader>();
+  const { campuses, latest, signedIn } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section>
@@ -25,6 +29,23 @@ export default function Home() {
           </div>
         )}
       </section>
+
+      <SearchBox />
+
+      {latest.length > 0 ? (
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading" className="mb-4 text-2xl font-bold">
+            {t.course.latest}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {latest.map((course) => (
+              <li key={course.slug}>
+                <CourseCard course={course} showCampus />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="campuses-heading">
         <h2 id="campuses-heading" className="mb-4 text-2xl font-bold">

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-28T01-foundation";
+import * as courses from "./2026-11-28T02-courses";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -8,4 +9,5 @@ import * as foundation from "./2026-11-28T01-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-28T01-foundation": foundation,
+  "2026-11-28T02-courses": courses,
 };

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase, readCampusesAndCategories } from "../../app/boot.server";
+import { prepareDatabase, readCampusesAndCategories, syncContent } from "../../app/boot.server";
 import { openPostgres, pgliteOptions, wrapPGlite } from "../../db/client";
 import { createDatabase, dropDatabase, dropDatabasesLike } from "./postgres-admin";
 
@@ -23,6 +23,7 @@ export default async function setup(project: TestProject) {
     const templateUrl = await createDatabase(databaseUrl, template);
     const handle = openPostgres(templateUrl, 2);
     await prepareDatabase(handle, await readCampusesAndCategories(contentDir));
+    await syncContent(handle, contentDir);
     await handle.close();
     project.provide("testDatabase", { kind: "postgres", baseUrl: databaseUrl, template });
     return async () => {
@@ -34,6 +35,8 @@ export default async function setup(project: TestProject) {
   const pglite = await PGlite.create(pgliteOptions);
   const handle = wrapPGlite(pglite);
   await prepareDatabase(handle, await readCampusesAndCategories(contentDir));
+  // Templates carry the starter courses, compiled once per run rather than once per test file.
+  await syncContent(handle, contentDir);
   const dump = await pglite.dumpDataDir("none");
   await handle.close();
   const dir = mkdtempSync(path.join(tmpdir(), "academy-test-"));

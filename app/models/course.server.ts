@@ -1,0 +1,128 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client";
+
+/** Published courses and lessons as learners see them: archived ones and unpublished lessons are hidden. */
+
+const courseColumns = [
+  "courses.id",
+  "courses.slug",
+  "courses.title",
+  "courses.summary",
+  "courses.audience",
+  "courses.hours",
+  "courses.pass_mark as passMark",
+  "courses.tags",
+] as const;
+
+function publishedCourses(db: DB) {
+  return db
+    .selectFrom("courses")
+    .innerJoin("campuses", "campuses.id", "courses.campus_id")
+    .innerJoin("categories", "categories.id", "courses.category_id")
+    .select([
+      ...courseColumns,
+      "campuses.slug as campusSlug",
+      "campuses.name as campusName",
+      "categories.slug as categorySlug",
+      "categories.name as categoryName",
+      (eb) =>
+        eb
+          .selectFrom("lessons")
+          .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+          .whereRef("lessons.course_id", "=", "courses.id")
+          .where("lessons.archived_at", "is", null)
+          .select(sql<number>`count(*)::int`.as("n"))
+          .as("lessonCount"),
+      (eb) =>
+        eb
+          .selectFrom("lessons")
+          .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+          .whereRef("lessons.course_id", "=", "courses.id")
+          .where("lessons.archived_at", "is", null)
+          .select(sql<number>`coalesce(sum(v.minutes), 0)::int`.as("m"))
+          .as("minutes"),
+    ])
+    .where("courses.archived_at", "is", null)
+    .where("campuses.archived_at", "is", null);
+}
+
+export type CourseCard = Awaited<ReturnType<typeof listCoursesForCampus>>[number];
+
+export async function listCoursesForCampus(db: DB, campusId: number) {
+  return publishedCourses(db)
+    .where("courses.campus_id", "=", campusId)
+    .orderBy("categories.sort_order")
+    .orderBy("courses.sort_order")
+    .orderBy("courses.id")
+    .execute();
+}
+
+export async function listCoursesForCategory(db: DB, categoryId: number) {
+  return publishedCourses(db)
+    .where("courses.category_id", "=", categoryId)
+    .orderBy("campuses.sort_order")
+    .orderBy("courses.sort_order")
+    .execute();
+}
+
+export async function listLatestCourses(db: DB, limit = 6) {
+  return publishedCourses(db).orderBy("courses.created_at", "desc").orderBy("courses.id", "desc").limit(limit).execute();
+}
+
+export async function getCourse(db: DB, slug: string) {
+  const course = await publishedCourses(db).where("courses.slug", "=", slug).executeTakeFirst();
+  if (!course) return undefined;
+  const lessons = await db
+    .selectFrom("lessons")
+    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+    .select(["lessons.slug", "lessons.position", "v.title", "v.minutes"])
+    .where("lessons.course_id", "=", course.id)
+    .where("lessons.archived_at", "is", null)
+    .orderBy("lessons.position")
+    .execute();
+  return { ...course, lessons };
+}
+
+export async function getLessonForReading(db: DB, courseSlug: string, lessonSlug: string) {
+  const course = await getCourse(db, courseSlug);
+  if (!course) return undefined;
+  const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
+  if (index === -1) return undefined;
+  const lesson = await db
+    .selectFrom("lessons")
+    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+    .innerJoin("courses", "courses.id", "lessons.course_id")
+    .select(["lessons.id", "lessons.slug", "v.id as versionId", "v.title", "v.minutes", "v.code"])
+    .where("courses.slug", "=", courseSlug)
+    .where("lessons.slug", "=", lessonSlug)
+    .where("lessons.archived_at", "is", null)
+    .executeTakeFirst();
+  if (!lesson) return undefined;
+  return { course, lesson, number: index + 1, previous: course.lessons[index - 1], next: course.lessons[index + 1] };
+}
+
+/** Published lessons citing one article, for /law/<law>/<article>. */
+export async function lessonsCitingArticle(db: DB, law: string, article: number) {
+  return db
+    .selectFrom("lesson_law_refs as r")
+    .innerJoin("lessons", "lessons.published_version_id", "r.lesson_version_id")
+    .innerJoin("lesson_versions as v", "v.id", "r.lesson_version_id")
+    .innerJoin("courses", "courses.id", "lessons.course_id")
+    .select(["courses.slug as courseSlug", "courses.title as courseTitle", "lessons.slug as lessonSlug", "v.title as lessonTitle"])
+    .where("r.law", "=", law)
+    .where("r.article", "=", article)
+    .where("lessons.archived_at", "is", null)
+    .where("courses.archived_at", "is", null)
+    .orderBy("courses.sort_order")
+    .orderBy("lessons.position")
+    .execute();
+}
+
+export async function getCategoryBySlug(db: DB, slug: string) {
+  return db
+    .selectFrom("categories")
+    .select(["id", "slug", "name", "description"])
+    .where("slug", "=", slug)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+}

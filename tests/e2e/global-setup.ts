@@ -7,7 +7,7 @@ import { prepareDatabase, readCampusesAndCategories } from "../../app/boot.serve
 import { grantRole } from "../../app/models/role.server";
 import { registerUser } from "../../app/models/user.server";
 import { openDatabase } from "../../db/client";
-import { createDatabase, dropDatabase } from "../setup/postgres-admin";
+import { createDatabase, dropDatabase } from "../../db/postgres-admin";
 
 /**
  * Starts the built app (build/) on a database of its own — a temporary PGlite folder, or a

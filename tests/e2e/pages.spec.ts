@@ -4,11 +4,11 @@ test("the home page lists the seven campuses, each linking to its page", async (
   await page.goto("/");
   await expect(page).toHaveTitle(/三方学院/);
   await expect(page.getByRole("heading", { name: "三方学院", level: 1 })).toBeVisible();
-  const cards = page.getByRole("main").getByRole("listitem");
+  const cards = page.getByRole("region", { name: "七所学院" }).getByRole("listitem");
   await expect(cards).toHaveCount(7);
   await expect(cards.first()).toContainText("三方学院主学院");
   await expect(cards.first()).toContainText("依托祥符街道");
-  await page.getByRole("main").getByRole("link", { name: /大关分学院/ }).click();
+  await cards.getByRole("link", { name: /大关分学院/ }).click();
   await expect(page).toHaveURL(/\/campuses\/daguan$/);
   await expect(page.getByRole("heading", { name: "大关分学院", level: 1 })).toBeVisible();
   await expect(page.getByText("老旧小区").first()).toBeVisible();
@@ -23,7 +23,7 @@ test("unknown pages answer 404 in Chinese", async ({ page }) => {
 });
 
 test("pages are clean UTF-8 with no stray NUL bytes (React 18 streaming bug)", async ({ request }) => {
-  for (const path of ["/", "/register", "/login", "/campuses/daguan", "/campuses/main"]) {
+  for (const path of ["/", "/register", "/login", "/campuses/daguan", "/campuses/main", "/courses/weixiu-zijin/yiban-chengxu"]) {
     const body = await (await request.get(path)).body();
     expect(body.indexOf(0), path).toBe(-1);
     expect(new TextDecoder("utf-8", { fatal: true }).decode(body)).toContain("三方学院");
@@ -49,6 +49,12 @@ const pages = [
   { name: "register", path: "/register" },
   { name: "login", path: "/login" },
   { name: "campus", path: "/campuses/daguan" },
+  { name: "main-campus", path: "/campuses/main" },
+  { name: "course", path: "/courses/minfadian-qufen-suoyouquan" },
+  { name: "lesson", path: "/courses/minfadian-qufen-suoyouquan/yezhu-dahui-gongtong-jueding" },
+  { name: "lesson-funds", path: "/courses/weixiu-zijin/hangzhou-yingji-chengxu" },
+  { name: "law", path: "/law/民法典/278" },
+  { name: "search", path: "/search?q=维修基金" },
 ];
 
 for (const { name, path } of pages) {
@@ -60,7 +66,8 @@ for (const { name, path } of pages) {
     const small = await page
       .getByRole("main")
       .locator("button, a.inline-flex, input:not([type=hidden]), select")
-      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+      // A checkbox or radio is tapped through its label, which is what must be thumb-sized.
+      .evaluateAll((els) => els.filter((e) => (e.closest("label") ?? e).getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
     expect(small).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   });

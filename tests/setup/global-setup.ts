@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase, readCampusesAndCategories, syncContent } from "../../app/boot.server";
 import { openPostgres, pgliteOptions, wrapPGlite } from "../../db/client";
-import { createDatabase, dropDatabase, dropDatabasesLike } from "./postgres-admin";
+import { createDatabase, dropDatabase, dropDatabasesLike } from "../../db/postgres-admin";
 
 /**
  * Migrates one template database per test run. Each test file then gets a copy of it:

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, inject } from "vitest";
 import { type DatabaseHandle, openPostgres, pgliteOptions, wrapPGlite } from "../../db/client";
-import { createDatabase, dropDatabase } from "./postgres-admin";
+import { createDatabase, dropDatabase } from "../../db/postgres-admin";
 
 let counter = 0;
 

@@ -154,6 +154,7 @@ export interface LessonVersionTable {
   title: string;
   minutes: number;
   plain_text: string;
+  search_text: string;
   author_id: number | null;
   created_at: CreatedAt;
 }

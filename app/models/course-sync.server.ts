@@ -196,6 +196,7 @@ async function saveVersion(db: DB, lessonId: number, lesson: LessonSourceFile, h
         title: compiled.frontmatter.title,
         minutes: compiled.frontmatter.minutes,
         plain_text: compiled.plainText,
+        search_text: `${compiled.frontmatter.title}\n${compiled.plainText}`.toLowerCase(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

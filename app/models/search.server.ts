@@ -27,7 +27,7 @@ export async function searchContent(db: DB, query: string, limit = 30) {
       sql` and `,
     )}`;
 
-  const courses = await db
+  const coursesQuery = db
     .selectFrom("courses")
     .select(["slug", "title", "summary"])
     .where("archived_at", "is", null)
@@ -36,19 +36,25 @@ export async function searchContent(db: DB, query: string, limit = 30) {
     .limit(limit)
     .execute();
 
-  const lessons = await db
+  // Lessons: strpos on the precomputed lower-cased text is several times faster than ILIKE on CJK text.
+  const containsAll = sql<SqlBool>`${sql.join(
+    terms.map((variants) => sql`(${sql.join(variants.map((v) => sql`strpos(v.search_text, ${v.toLowerCase()}) > 0`), sql` or `)})`),
+    sql` and `,
+  )}`;
+  const lessonsQuery = db
     .selectFrom("lessons")
     .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
     .innerJoin("courses", "courses.id", "lessons.course_id")
     .select(["courses.slug as courseSlug", "courses.title as courseTitle", "lessons.slug", "v.title", "v.plain_text as text"])
     .where("lessons.archived_at", "is", null)
     .where("courses.archived_at", "is", null)
-    .where(matchAll([sql.ref("v.title"), sql.ref("v.plain_text")]))
+    .where(containsAll)
     .orderBy("courses.sort_order")
     .orderBy("lessons.position")
     .limit(limit)
     .execute();
 
+  const [courses, lessons] = await Promise.all([coursesQuery, lessonsQuery]);
   return {
     terms,
     courses: courses.map((c) => ({ slug: c.slug, title: c.title, snippet: snippet(`${c.title} ${c.summary}`, allVariants) })),

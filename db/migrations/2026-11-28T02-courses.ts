@@ -51,6 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("minutes", "integer", (c) => c.notNull())
     .addColumn("plain_text", "text", (c) => c.notNull())
+    // lower(title + text), computed at compile time: search is a plain substring scan (strpos), no lower() per query.
+    .addColumn("search_text", "text", (c) => c.notNull())
     .addColumn("author_id", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint("lesson_versions_lesson_hash_unique", ["lesson_id", "content_hash"])

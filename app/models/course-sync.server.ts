@@ -198,8 +198,20 @@ async function saveVersion(db: DB, lessonId: number, lesson: LessonSourceFile, h
         plain_text: compiled.plainText,
         search_text: `${compiled.frontmatter.title}\n${compiled.plainText}`.toLowerCase(),
       })
+      // Several app processes starting at once may compile the same lesson: the first one wins.
+      .onConflict((oc) => oc.columns(["lesson_id", "content_hash"]).doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!version) {
+      const existing = await trx
+        .selectFrom("lesson_versions")
+        .select("id")
+        .where("lesson_id", "=", lessonId)
+        .where("content_hash", "=", hash)
+        .executeTakeFirstOrThrow();
+      await publish(trx, lessonId, lesson, existing.id);
+      return;
+    }
     if (compiled.quizzes.length > 0) {
       await trx
         .insertInto("quiz_questions")

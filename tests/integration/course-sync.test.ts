@@ -34,6 +34,24 @@ describe("content sync", () => {
     expect((await syncContent(handle, dir, laws)).report).toMatchObject({ compiled: 0, unchanged: 7 }); // the old version is reused
   });
 
+  it("two processes syncing the same change at once both succeed and publish one version", async () => {
+    const original = readFileSync(lessonFile, "utf8");
+    writeFileSync(lessonFile, original.replace(/\n## /, "\n两个进程同时同步。\n\n## "));
+    const [a, b] = await Promise.all([syncContent(handle, dir, laws), syncContent(handle, dir, laws)]);
+    expect(a.report.failed).toEqual([]);
+    expect(b.report.failed).toEqual([]);
+    const versions = await db
+      .selectFrom("lesson_versions")
+      .innerJoin("lessons", "lessons.id", "lesson_versions.lesson_id")
+      .select("lesson_versions.id")
+      .where("lessons.slug", "=", "yiban-chengxu")
+      .where("lesson_versions.plain_text", "like", "%两个进程同时同步%")
+      .execute();
+    expect(versions).toHaveLength(1);
+    writeFileSync(lessonFile, original);
+    await syncContent(handle, dir, laws);
+  });
+
   it("a lesson that breaks keeps its last good version published and reports line:column", async () => {
     const original = readFileSync(lessonFile, "utf8");
     const before = await getLessonForReading(db, "weixiu-zijin", "yiban-chengxu");

@@ -81,12 +81,7 @@ export async function syncCourses(
         continue;
       }
       const lessonId = current?.id ?? (await insertLesson(db, courseId, lesson));
-      const known = await db
-        .selectFrom("lesson_versions")
-        .select("id")
-        .where("lesson_id", "=", lessonId)
-        .where("content_hash", "=", hash)
-        .executeTakeFirst();
+      const known = await findVersion(db, lessonId, hash);
       if (known) {
         await publish(db, lessonId, lesson, known.id);
         report.unchanged++;
@@ -169,6 +164,15 @@ async function insertLesson(db: DB, courseId: number, lesson: LessonSourceFile):
   return row.id;
 }
 
+function findVersion(db: DB, lessonId: number, hash: string) {
+  return db
+    .selectFrom("lesson_versions")
+    .select("id")
+    .where("lesson_id", "=", lessonId)
+    .where("content_hash", "=", hash)
+    .executeTakeFirst();
+}
+
 async function publish(db: DB, lessonId: number, lesson: LessonSourceFile, versionId: string) {
   await db
     .updateTable("lessons")
@@ -203,13 +207,8 @@ async function saveVersion(db: DB, lessonId: number, lesson: LessonSourceFile, h
       .returning("id")
       .executeTakeFirst();
     if (!version) {
-      const existing = await trx
-        .selectFrom("lesson_versions")
-        .select("id")
-        .where("lesson_id", "=", lessonId)
-        .where("content_hash", "=", hash)
-        .executeTakeFirstOrThrow();
-      await publish(trx, lessonId, lesson, existing.id);
+      const existing = await findVersion(trx, lessonId, hash);
+      if (existing) await publish(trx, lessonId, lesson, existing.id);
       return;
     }
     if (compiled.quizzes.length > 0) {

@@ -2,10 +2,13 @@ import path from "node:path";
 import type { DatabaseHandle } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { CampusEntry, CategoryEntry } from "./lib/content-data";
+import { readPaths } from "./lib/content-files.server";
 import { readCourseTree } from "./lib/course-files.server";
+import { DataFileError } from "./lib/yaml-data";
 import { type LawLibrary, loadLawLibrary } from "./lib/law.server";
 import { syncCampusesAndCategories } from "./models/content-sync.server";
 import { type SyncProgress, type SyncReport, syncCourses } from "./models/course-sync.server";
+import { syncPaths } from "./models/path.server";
 
 export { readCampusesAndCategories } from "./lib/content-files.server";
 
@@ -23,7 +26,7 @@ export async function prepareDatabase(
   return { migrations, sync };
 }
 
-/** Courses and lessons from content/courses: a broken lesson is reported, never fatal. */
+/** Courses and lessons from content/courses, then the learning paths: a broken file is reported, never fatal. */
 export async function syncContent(
   handle: DatabaseHandle,
   contentDir: string,
@@ -33,6 +36,14 @@ export async function syncContent(
   const library = laws ?? (await loadLawLibrary(contentDir));
   const tree = await readCourseTree(contentDir);
   const report = await syncCourses(handle.db, tree, library, onProgress);
+  try {
+    const { file, paths } = await readPaths(contentDir);
+    report.problems.push(...(await syncPaths(handle.db, file, paths)));
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    // The paths already in the database stay as they were.
+    report.problems.push(...error.problems.map((p) => ({ file: error.file, line: p.line, column: p.column, message: `${p.field ? `字段 ${p.field}：` : ""}${p.message}` })));
+  }
   return { report, laws: library };
 }
 

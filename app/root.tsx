@@ -41,11 +41,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:bg-white focus:p-3">
           {t.site.skipToContent}
         </a>
-        <SiteHeader user={data?.user ?? null} campuses={data?.campuses ?? []} />
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+        <div className="print:hidden">
+          <SiteHeader user={data?.user ?? null} campuses={data?.campuses ?? []} />
+        </div>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
-        <footer className="border-t border-stone-200 bg-white px-4 py-6 text-center text-base text-stone-600">
+        <footer className="print:hidden border-t border-stone-200 bg-white px-4 py-6 text-center text-base text-stone-600">
           {t.site.footer}
         </footer>
         <ScrollRestoration nonce={nonce} />

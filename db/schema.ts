@@ -177,7 +177,90 @@ export interface LessonLawRefTable {
   article: number;
 }
 
+export interface EnrolmentTable {
+  user_id: number;
+  course_id: number;
+  enrolled_at: CreatedAt;
+  last_lesson_id: number | null;
+  last_visited_at: Date | null;
+  completed_at: Date | null;
+}
+
+export interface LessonProgressTable {
+  user_id: number;
+  lesson_id: number;
+  course_id: number;
+  started_at: CreatedAt;
+  last_visited_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  reached_end_at: Date | null;
+  completed_at: Date | null;
+  study_seconds: ColumnType<number, number | undefined, number>;
+  last_beat_at: Date | null;
+}
+
+export interface QuizAttemptTable {
+  id: Generated<string>;
+  user_id: number;
+  lesson_id: number;
+  lesson_version_id: string;
+  quiz_key: string;
+  answers: ColumnType<number[], string, string>;
+  score: number;
+  passed: boolean;
+  created_at: CreatedAt;
+}
+
+export const beatReasons = ["start", "counted", "gap", "capped"] as const;
+export type BeatReason = (typeof beatReasons)[number];
+
+export interface StudyBeatTable {
+  id: Generated<string>;
+  user_id: number;
+  lesson_id: number;
+  credited_seconds: number;
+  reason: BeatReason;
+  created_at: CreatedAt;
+}
+
+export interface PathTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  audience: Audience;
+  description: string;
+  sort_order: number;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PathCourseTable {
+  path_id: number;
+  course_id: number;
+  position: number;
+}
+
+export interface CertificateTable {
+  id: Generated<string>;
+  code: string;
+  user_id: number;
+  course_id: number | null;
+  path_id: number | null;
+  holder_name: string;
+  title: string;
+  campus_name: string;
+  hours: ColumnType<string, string | number, string | number>;
+  issued_at: CreatedAt;
+}
+
 export interface Database {
+  enrolments: EnrolmentTable;
+  lesson_progress: LessonProgressTable;
+  quiz_attempts: QuizAttemptTable;
+  study_beats: StudyBeatTable;
+  paths: PathTable;
+  path_courses: PathCourseTable;
+  certificates: CertificateTable;
   courses: CourseTable;
   lessons: LessonTable;
   lesson_versions: LessonVersionTable;

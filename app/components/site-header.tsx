@@ -17,6 +17,7 @@ export function SiteHeader({ user, campuses }: Props) {
           {user ? (
             <>
               {user.isAdmin ? <HeaderLink to="/admin">{t.nav.admin}</HeaderLink> : null}
+              <HeaderLink to="/learn">{t.nav.learning}</HeaderLink>
               <HeaderLink to="/profile">{t.nav.profile}</HeaderLink>
               {/* On phones there is no room: 退出登录 lives on the 我的 page, as in most Chinese apps. */}
               <Form method="post" action="/logout" className="hidden sm:block">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { campusKinds } from "../../db/schema";
+import { audiences, campusKinds } from "../../db/schema";
 
 /** Schemas for content/campuses.yaml and content/categories.yaml. */
 
@@ -52,6 +52,28 @@ export const categoriesFile = z
     reportDuplicates(categories, "name", ctx, "categories");
   });
 
+const learningPath = z.object({
+  slug,
+  title: requiredText(40),
+  audience: z.enum(audiences, { error: "只能是 candidates（业委会候选人）、liaisons（小区专员）或 everyone（所有人）" }),
+  description: requiredText(500),
+  courses: z.array(slug, { error: "应为课程英文名的列表" }).min(1, "至少要有一门课"),
+});
+
+export const pathsFile = z
+  .object({ paths: z.array(learningPath, { error: "应为学习路径列表" }) }, { error: "文件应以 paths: 开头" })
+  .superRefine(({ paths }, ctx) => {
+    reportDuplicates(paths, "slug", ctx, "paths");
+    paths.forEach((p, i) => {
+      const seen = new Set<string>();
+      p.courses.forEach((c, j) => {
+        if (seen.has(c)) ctx.addIssue({ code: "custom", path: ["paths", i, "courses", j], message: `课程 ${c} 重复了` });
+        seen.add(c);
+      });
+    });
+  });
+
+export type PathEntry = z.output<typeof learningPath>;
 export type CampusEntry = z.output<typeof campus>;
 export type CategoryEntry = z.output<typeof category>;
 

@@ -75,7 +75,7 @@ export async function getCourse(db: DB, slug: string) {
   const lessons = await db
     .selectFrom("lessons")
     .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
-    .select(["lessons.slug", "lessons.position", "v.title", "v.minutes"])
+    .select(["lessons.id", "lessons.slug", "lessons.position", "v.title", "v.minutes"])
     .where("lessons.course_id", "=", course.id)
     .where("lessons.archived_at", "is", null)
     .orderBy("lessons.position")
@@ -124,5 +124,31 @@ export async function getCategoryBySlug(db: DB, slug: string) {
     .select(["id", "slug", "name", "description"])
     .where("slug", "=", slug)
     .where("archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** What a learner's write needs to know about a published lesson: one indexed lookup by slugs. */
+export async function getLessonTarget(db: DB, courseSlug: string, lessonSlug: string) {
+  return db
+    .selectFrom("lessons")
+    .innerJoin("courses", "courses.id", "lessons.course_id")
+    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+    .select(["lessons.id", "lessons.course_id as courseId", "courses.pass_mark as passMark", "v.minutes"])
+    .where("courses.slug", "=", courseSlug)
+    .where("lessons.slug", "=", lessonSlug)
+    .where("lessons.archived_at", "is", null)
+    .where("courses.archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function getLessonTargetById(db: DB, lessonId: number) {
+  return db
+    .selectFrom("lessons")
+    .innerJoin("courses", "courses.id", "lessons.course_id")
+    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+    .select(["lessons.id", "lessons.course_id as courseId", "courses.pass_mark as passMark", "v.minutes"])
+    .where("lessons.id", "=", lessonId)
+    .where("lessons.archived_at", "is", null)
+    .where("courses.archived_at", "is", null)
     .executeTakeFirst();
 }

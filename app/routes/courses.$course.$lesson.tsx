@@ -1,9 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { renderLessonHtml } from "../lib/mdx/render.server";
+import { LessonClock } from "../components/lesson-clock";
+import { LessonFinish } from "../components/lesson-finish";
+import { QuizForm } from "../components/quiz-form";
+import { requireUser } from "../lib/auth.server";
+import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
-import { getLessonForReading } from "../models/course.server";
+import { renderLesson } from "../lib/mdx/render.server";
+import { getLessonForReading, getLessonTarget } from "../models/course.server";
+import { courseProgress, enrol, finishLesson, recordVisit } from "../models/progress.server";
+import { quizStates, submitAnswer } from "../models/quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} - ${data.course.title} - ${t.site.name}` : `${t.errors.notFoundTitle} - ${t.site.name}` },
@@ -14,18 +21,63 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!found) throw new Response(t.course.lessonNotFound, { status: 404 });
   const { course, lesson, number, previous, next } = found;
   // Rendered from the stored compiled code, once per version (memoised): a request never compiles MDX.
-  const html = renderLessonHtml(lesson.versionId, lesson.code, context.laws);
+  const segments = renderLesson(lesson.versionId, lesson.code, context.laws);
+  const user = context.session?.user;
+  let learner = null;
+  if (user && (await recordVisit(context.db, user.id, { id: lesson.id, courseId: course.id }))) {
+    const [progress, quizzes, certificate] = await Promise.all([
+      courseProgress(context.db, user.id, course.id),
+      quizStates(context.db, user.id, lesson.id, lesson.versionId),
+      context.db.selectFrom("certificates").select("code").where("user_id", "=", user.id).where("course_id", "=", course.id).executeTakeFirst(),
+    ]);
+    const view = progress.lesson(lesson.id);
+    learner = { lesson: view, quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate?.code ?? null };
+  }
   return {
-    course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length },
-    lesson: { title: lesson.title, minutes: lesson.minutes, number },
-    html,
+    course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },
+    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },
+    segments,
+    loggedIn: Boolean(user),
+    learner,
     previous: previous ? { slug: previous.slug, title: previous.title } : null,
     next: next ? { slug: next.slug, title: next.title } : null,
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = requireUser(request, context);
+  const target = await getLessonTarget(context.db, params.course ?? "", params.lesson ?? "");
+  if (!target) return refuse(t.learn.refusal.lesson, 404);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const userId = session.user.id;
+
+  if (intent === "enrol") {
+    await enrol(context.db, userId, target.courseId);
+    await recordVisit(context.db, userId, target);
+    return done(request, "main", { ok: true as const });
+  }
+  if (intent === "complete") {
+    const settlement = await finishLesson(context.db, userId, target);
+    return done(request, "finish", { ok: true as const, settlement });
+  }
+  if (intent === "answer") {
+    const quizKey = String(form.get("quiz") ?? "");
+    const versionId = String(form.get("version") ?? "");
+    const raw = form.getAll("answer").map(String);
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(quizKey)) return refuse(t.learn.refusal.question, 400, { quiz: quizKey.slice(0, 40) });
+    if (!/^\d{1,18}$/.test(versionId)) return refuse(t.learn.refusal.version, 400, { quiz: quizKey });
+    if (raw.length === 0) return refuse(t.learn.chooseOne, 400, { quiz: quizKey });
+    if (raw.length > 10 || raw.some((a) => !/^\d{1,2}$/.test(a))) return refuse(t.learn.refusal.answer, 400, { quiz: quizKey });
+    const result = await submitAnswer(context.db, userId, target, { versionId, quizKey, answers: raw.map(Number) });
+    if (!result.ok) return refuse(t.learn.refusal[result.refusal], result.refusal === "answer" ? 400 : 409, { quiz: quizKey });
+    return done(request, `quiz-${quizKey}`, { ok: true as const, quiz: quizKey, passed: result.passed, settlement: result.settlement });
+  }
+  return unknownIntent();
+}
+
 export default function LessonPage() {
-  const { course, lesson, html, previous, next } = useLoaderData<typeof loader>();
+  const { course, lesson, segments, learner, loggedIn, previous, next } = useLoaderData<typeof loader>();
   return (
     <article className="mx-auto max-w-3xl">
       <nav aria-label="位置" className="mb-2 text-base text-stone-600">
@@ -34,15 +86,28 @@ export default function LessonPage() {
         </Link>
         {" · "}
         {t.course.lessonNumber(lesson.number)} / {course.lessonCount}
+        {learner ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-stone-700">{t.learn.state[learner.lesson.state]}</span> : null}
       </nav>
       <h1 className="text-3xl leading-tight font-bold">{lesson.title}</h1>
       <p className="mt-1 mb-6 text-base text-stone-600">{t.course.minutes(lesson.minutes)}</p>
-      {/* Our own renderer's output from a lesson that passed every compiler check (see render.server.tsx). */}
-      <div
-        className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700"
-        dangerouslySetInnerHTML={{ __html: html }}
+      <div className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700">
+        {segments.map((segment, i) =>
+          segment.type === "html" ? (
+            // Our own renderer's output from a lesson that passed every compiler check (see render.server.tsx).
+            <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />
+          ) : (
+            <QuizForm key={segment.quiz.key} quiz={segment.quiz} versionId={lesson.versionId} state={learner?.quizzes[segment.quiz.key]} loggedIn={loggedIn} />
+          ),
+        )}
+      </div>
+      <LessonFinish
+        courseSlug={course.slug}
+        passMark={course.passMark}
+        learner={learner}
+        loggedIn={loggedIn}
+        nextHref={next ? `/courses/${course.slug}/${next.slug}` : null}
       />
-      <p className="mt-6 rounded-xl bg-stone-100 px-4 py-3 text-base text-stone-700">{t.course.quizNote}</p>
+      {learner ? <LessonClock lessonId={lesson.id} /> : null}
       <nav aria-label="上一课和下一课" className="mt-8 grid gap-3 sm:grid-cols-2">
         {previous ? (
           <Link to={`/courses/${course.slug}/${previous.slug}`} className="rounded-xl border border-stone-300 bg-white px-4 py-3 hover:border-brand-600">

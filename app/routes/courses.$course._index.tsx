@@ -1,10 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { MissingList, ProgressBar, StateBadge } from "../components/course-progress";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ButtonLink } from "../components/ui/button";
+import { Button, ButtonLink } from "../components/ui/button";
+import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
+import { requireUser } from "../lib/auth.server";
+import { refuse, unknownIntent } from "../lib/learner-form.server";
+import { chinaDate } from "../lib/dates";
 import { t } from "../lib/messages";
+import { missingSteps } from "../lib/progress-summary";
 import { getCourse } from "../models/course.server";
+import { courseProgress, enrol } from "../models/progress.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} - ${t.site.name}` : `${t.errors.notFoundTitle} - ${t.site.name}` },
@@ -14,12 +21,43 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const course = await getCourse(context.db, params.course ?? "");
   if (!course) throw new Response(t.course.notFound, { status: 404 });
-  return { course };
+  const user = context.session?.user;
+  const progress = user ? await courseProgress(context.db, user.id, course.id) : null;
+  let learner = null;
+  if (user && progress?.enrolled) {
+    const lessons = course.lessons.map((l) => progress.lesson(l.id));
+    const certificate = progress.completedAt
+      ? await context.db.selectFrom("certificates").select("code").where("user_id", "=", user.id).where("course_id", "=", course.id).executeTakeFirst()
+      : undefined;
+    const nextIndex = lessons.findIndex((l) => l.state !== "completed");
+    learner = {
+      lessons: lessons.map((l) => l.state),
+      done: lessons.filter((l) => l.state === "completed").length,
+      missing: missingSteps(lessons, course.passMark),
+      completedAt: progress.completedAt ? chinaDate(progress.completedAt) : null,
+      certificateCode: certificate?.code ?? null,
+      // 继续学习: the first unfinished lesson, in order.
+      continueSlug: course.lessons[nextIndex === -1 ? 0 : nextIndex]?.slug ?? null,
+    };
+  }
+  return { course, loggedIn: Boolean(user), learner };
+}
+
+/** 开始学习: enrols (idempotent) and goes to the first unfinished lesson. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const session = requireUser(request, context);
+  const course = await getCourse(context.db, params.course ?? "");
+  if (!course) return refuse(t.course.notFound, 404);
+  const form = await request.formData();
+  if (form.get("intent") !== "enrol") return unknownIntent();
+  await enrol(context.db, session.user.id, course.id);
+  const progress = await courseProgress(context.db, session.user.id, course.id);
+  const next = course.lessons.find((l) => progress.lesson(l.id).state !== "completed") ?? course.lessons[0];
+  throw redirect(next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`, 303);
 }
 
 export default function CoursePage() {
-  const { course } = useLoaderData<typeof loader>();
-  const first = course.lessons[0];
+  const { course, learner, loggedIn } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <nav aria-label="位置" className="text-base text-stone-600">
@@ -45,11 +83,9 @@ export default function CoursePage() {
           <dt className="text-stone-600">测验</dt>
           <dd>{t.course.passMark(course.passMark)}</dd>
         </dl>
-        {first ? (
-          <ButtonLink to={`/courses/${course.slug}/${first.slug}`} className="mt-4 w-full sm:w-auto">
-            {t.course.start}
-          </ButtonLink>
-        ) : null}
+        <div className="mt-4 space-y-4">
+          <CourseAction course={course} learner={learner} loggedIn={loggedIn} />
+        </div>
       </Card>
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading" className="mb-3 text-2xl font-bold">
@@ -58,16 +94,79 @@ export default function CoursePage() {
         <ol className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
           {course.lessons.map((lesson, i) => (
             <li key={lesson.slug}>
-              <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-14 items-center gap-3 px-4 py-3 hover:bg-stone-50">
-                <span className="w-16 shrink-0 text-base text-stone-500">{t.course.lessonNumber(i + 1)}</span>
-                <span className="flex-1 text-lg font-medium">{lesson.title}</span>
-                <span className="shrink-0 text-base text-stone-500">{lesson.minutes} 分钟</span>
+              <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-stone-50">
+                <span className="w-14 shrink-0 text-base text-stone-500">{t.course.lessonNumber(i + 1)}</span>
+                <span className="min-w-0 flex-1 text-lg font-medium">{lesson.title}</span>
+                {learner ? <StateBadge state={learner.lessons[i] ?? "not_started"} /> : <span className="shrink-0 text-base text-stone-500">{lesson.minutes} 分钟</span>}
               </Link>
             </li>
           ))}
         </ol>
       </section>
     </div>
+  );
+}
+
+function CourseAction({
+  course,
+  learner,
+  loggedIn,
+}: {
+  course: { slug: string; lessons: { slug: string }[] };
+  learner: {
+    done: number;
+    missing: string[];
+    completedAt: string | null;
+    certificateCode: string | null;
+    continueSlug: string | null;
+  } | null;
+  loggedIn: boolean;
+}) {
+  if (course.lessons.length === 0) return null;
+  if (!loggedIn) {
+    return (
+      <>
+        <p className="text-lg text-stone-700">{t.learn.loginToTrack}</p>
+        <ButtonLink to={`/login?redirectTo=${encodeURIComponent(`/courses/${course.slug}`)}`} className="w-full sm:w-auto">
+          {t.learn.loginToStart}
+        </ButtonLink>
+      </>
+    );
+  }
+  if (!learner) {
+    return (
+      <Form method="post">
+        <input type="hidden" name="intent" value="enrol" />
+        <Button className="w-full sm:w-auto">{t.learn.start}</Button>
+      </Form>
+    );
+  }
+  const total = course.lessons.length;
+  return (
+    <>
+      <ProgressBar done={learner.done} total={total} label={t.learn.progress(learner.done, total)} />
+      {learner.completedAt ? (
+        <>
+          <Notice tone="success">
+            <strong>{t.learn.courseCompleted}</strong> · {t.learn.courseCompletedOn(learner.completedAt)}
+          </Notice>
+          {learner.certificateCode ? (
+            <ButtonLink to={`/certificates/${learner.certificateCode}`} className="w-full sm:w-auto">
+              {t.learn.viewCertificate}
+            </ButtonLink>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <MissingList steps={learner.missing} />
+          {learner.continueSlug ? (
+            <ButtonLink to={`/courses/${course.slug}/${learner.continueSlug}`} className="w-full sm:w-auto">
+              {t.learn.continue}
+            </ButtonLink>
+          ) : null}
+        </>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-28T01-foundation";
 import * as courses from "./2026-11-28T02-courses";
+import * as learning from "./2026-11-28T03-learning";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -10,4 +11,5 @@ import * as courses from "./2026-11-28T02-courses";
 export const migrations: Record<string, Migration> = {
   "2026-11-28T01-foundation": foundation,
   "2026-11-28T02-courses": courses,
+  "2026-11-28T03-learning": learning,
 };

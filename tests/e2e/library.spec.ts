@@ -7,7 +7,8 @@ test("a learner browses home → campus → course → lesson and on to the next
   await page.getByRole("link", { name: /民法典：业主的建筑物区分所有权/ }).click();
   await expect(page).toHaveURL(/\/courses\/minfadian-qufen-suoyouquan$/);
   await expect(page.getByRole("heading", { name: "课程目录" })).toBeVisible();
-  await page.getByRole("link", { name: "开始学习" }).click();
+  // Reading is open to everyone: no account needed to open a lesson.
+  await page.getByRole("link", { name: /专有部分与共有部分/ }).click();
   await expect(page).toHaveURL(/\/courses\/minfadian-qufen-suoyouquan\/zhuanyou-gongyou$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("专有部分与共有部分");
   // A cited article shows its official text under its Chinese number, linking to the law page.

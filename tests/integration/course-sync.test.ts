@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { syncContent } from "../../app/boot.server";
 import { loadLawLibrary } from "../../app/lib/law.server";
-import { renderLessonHtml } from "../../app/lib/mdx/render.server";
+import { lessonPlainHtml, renderLesson } from "../../app/lib/mdx/render.server";
 import { getCourse, getLessonForReading, lessonsCitingArticle } from "../../app/models/course.server";
 import { searchContent } from "../../app/models/search.server";
 import { createTestDatabase } from "../setup/test-database";
@@ -29,7 +29,7 @@ describe("content sync", () => {
     const { report } = await syncContent(handle, dir, laws);
     expect(report).toMatchObject({ compiled: 1, unchanged: 6, failed: [] });
     const page = await getLessonForReading(db, "weixiu-zijin", "yiban-chengxu");
-    expect(renderLessonHtml(page!.lesson.versionId, page!.lesson.code, laws)).toContain("这是新加的一句话。");
+    expect(lessonPlainHtml(renderLesson(page!.lesson.versionId, page!.lesson.code, laws))).toContain("这是新加的一句话。");
     writeFileSync(lessonFile, original);
     expect((await syncContent(handle, dir, laws)).report).toMatchObject({ compiled: 0, unchanged: 7 }); // the old version is reused
   });
@@ -95,7 +95,7 @@ describe("content sync", () => {
       expect(q.explanation.length).toBeGreaterThan(0);
       expect(page!.lesson.code).not.toContain(q.explanation.slice(0, 12));
     }
-    const html = renderLessonHtml(page!.lesson.versionId, page!.lesson.code, laws);
+    const html = lessonPlainHtml(renderLesson(page!.lesson.versionId, page!.lesson.code, laws));
     expect(html).not.toMatch(/correct/i);
   });
 });

@@ -1,11 +1,10 @@
-import { type AnchorHTMLAttributes, createContext, type ReactNode, useContext } from "react";
+import type { AnchorHTMLAttributes, ReactNode } from "react";
 import type { LawArticle as LawArticleData } from "../../lib/law.server";
 
 /**
  * The lesson vocabulary rendered as plain HTML. Lessons are rendered on the server to static
  * markup (see render.server.tsx), so these components use no hooks and no client JavaScript:
- * checklists are native checkboxes, quizzes native form controls (context is fine: it works in
- * static rendering).
+ * checklists are native checkboxes.
  */
 
 const calloutStyles = {
@@ -79,38 +78,16 @@ export function Item({ children }: { children?: ReactNode }) {
   );
 }
 
-const QuizContext = createContext<{ id: string; multiple: boolean }>({ id: "", multiple: false });
-
-export function Quiz({ id, multiple, children }: { id: string; multiple?: boolean; children?: ReactNode }) {
-  return (
-    <QuizContext.Provider value={{ id, multiple: Boolean(multiple) }}>
-    <section className="not-prose my-8 rounded-2xl border-2 border-brand-600/30 bg-white p-4" data-quiz={id} data-multiple={multiple ? "true" : undefined}>
-      <p className="mb-2 text-base font-bold text-brand-700">{multiple ? "测验（多选）" : "测验（单选）"}</p>
-      <fieldset data-quiz-options={id} className="space-y-2">
-        {children}
-      </fieldset>
-    </section>
-    </QuizContext.Provider>
-  );
-}
-
+/**
+ * Question and Option mark a quiz's parts. The renderer lifts them out (render.server.tsx) and the
+ * page shows them in a form (components/quiz-form.tsx), so they never render here themselves.
+ */
 export function Question({ children }: { children?: ReactNode }) {
-  return <legend className="mb-3 text-lg font-bold [&_p]:m-0">{children}</legend>;
+  return <>{children}</>;
 }
 
-export function Option({ value, children }: { value: string; children?: ReactNode }) {
-  const quiz = useContext(QuizContext);
-  return (
-    <label className="flex min-h-12 cursor-pointer items-start gap-3 rounded-xl border border-stone-200 px-3 py-2 text-lg hover:bg-stone-50">
-      <input
-        type={quiz.multiple ? "checkbox" : "radio"}
-        name={`quiz-${quiz.id}`}
-        value={value}
-        className="mt-1 h-6 w-6 shrink-0 accent-brand-600"
-      />
-      <span className="[&_p]:m-0">{children}</span>
-    </label>
-  );
+export function Option({ children }: { value: string; children?: ReactNode }) {
+  return <>{children}</>;
 }
 
 export function Figure({ src, alt, caption }: { src: string; alt: string; caption?: string }) {

@@ -77,6 +77,9 @@ export function analyzeLesson(tree: Root, options: AnalyzeOptions): Analysis {
       case "mdxJsxTextElement":
         checkElement(node, ancestors, report, options, lawRefs);
         if (node.name === "Quiz") {
+          // The reader renders each quiz as its own form with the learner's result, between
+          // pieces of static lesson HTML: so a quiz stands on its own line, outside any block.
+          if (depth !== 1 || node.type !== "mdxJsxFlowElement") report(node, "<Quiz>（测验）要单独成段，放在课文的最外层，不能放在其他组件、列表或引用里");
           const quiz = extractQuiz(node, quizzes.length, report);
           if (quiz) {
             if (quizKeys.has(quiz.key)) report(node, `测验 id "${quiz.key}" 在本课中重复了，每个测验的 id 要不同`);

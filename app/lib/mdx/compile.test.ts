@@ -128,6 +128,8 @@ describe("lessons that are refused, each with line:column and a Chinese message"
     ["a quiz without a right answer", '<Quiz id="q">\n<Question>?</Question>\n<Option>a</Option>\n<Option>b</Option>\n</Quiz>\n', `${bodyLine(1)}:1 <Quiz> 至少要有一个正确选项`],
     ["a quiz with one option", '<Quiz id="q">\n<Question>?</Question>\n<Option correct>a</Option>\n</Quiz>\n', `${bodyLine(1)}:1 每个 <Quiz> 要有 2–6 个 <Option>`],
     ["a quiz with a bad id", '<Quiz id="Q 1">\n<Question>?</Question>\n<Option correct>a</Option>\n<Option>b</Option>\n</Quiz>\n', `${bodyLine(1)}:7 测验 id 只能用小写英文字母、数字和连字符`],
+    ["a quiz inside a callout", '<Callout>\n\n<Quiz id="q">\n<Question>?</Question>\n<Option correct>a</Option>\n<Option>b</Option>\n</Quiz>\n\n</Callout>\n', `${bodyLine(3)}:1 <Quiz>（测验）要单独成段`],
+    ["a quiz inside a list", '- <Quiz id="q">\n  <Question>?</Question>\n  <Option correct>a</Option>\n  <Option>b</Option>\n  </Quiz>\n', `${bodyLine(1)}:3 <Quiz>（测验）要单独成段`],
     ["two quizzes with one id", '<Quiz id="q">\n<Question>?</Question>\n<Option correct>a</Option>\n<Option>b</Option>\n</Quiz>\n\n<Quiz id="q">\n<Question>?</Question>\n<Option correct>a</Option>\n<Option>b</Option>\n</Quiz>\n', `${bodyLine(7)}:1 测验 id "q" 在本课中重复了`],
     ["other markdown inside Steps", "<Steps>\n\n一段文字\n\n</Steps>\n", `${bodyLine(3)}:1 <Steps> 里只能放 <Step>`],
     ["an unclosed tag", "<Callout>\n\n文字\n", `${bodyLine(1)}:1 标签没有正确闭合`],

@@ -1,4 +1,5 @@
 import { getMDXComponent } from "mdx-bundler/client/index.js";
+import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import * as blocks from "../../components/mdx/lesson-blocks";
 import type { LawLibrary } from "../law.server";
@@ -7,12 +8,26 @@ import type { LawLibrary } from "../law.server";
  * Lessons become HTML on the server, once per published version, and are kept in memory. The
  * browser never evaluates lesson code (so no 'unsafe-eval' in the CSP, and nothing an author
  * wrote can run there); the stored compiled code is evaluated here only, after the compiler's checks.
+ *
+ * Quizzes are cut out of the HTML: the page renders each one as a form with the learner's own
+ * result (per request), between the static pieces (per version). The compiler keeps every quiz at
+ * the top level of the lesson, so each cut falls between whole elements.
  */
 
-const MAX_CACHED = 1_000;
-const cache = new Map<string, string>();
+export interface RenderedQuiz {
+  key: string;
+  multiple: boolean;
+  questionHtml: string;
+  options: { value: string; html: string }[];
+}
 
-export function renderLessonHtml(versionId: string, code: string, laws: LawLibrary): string {
+export type LessonSegment = { type: "html"; html: string } | { type: "quiz"; quiz: RenderedQuiz };
+
+const MAX_CACHED = 1_000;
+const cache = new Map<string, LessonSegment[]>();
+const SLOT = /<template data-quiz-slot="(\d+)"><\/template>/;
+
+export function renderLesson(versionId: string, code: string, laws: LawLibrary): LessonSegment[] {
   const key = `${versionId}:${laws.hash}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -21,6 +36,7 @@ export function renderLessonHtml(versionId: string, code: string, laws: LawLibra
     cache.set(key, hit);
     return hit;
   }
+  const quizzes: RenderedQuiz[] = [];
   const Component = getMDXComponent(code);
   const html = renderToStaticMarkup(
     <Component
@@ -31,7 +47,7 @@ export function renderLessonHtml(versionId: string, code: string, laws: LawLibra
         Step: blocks.Step,
         Checklist: blocks.Checklist,
         Item: blocks.Item,
-        Quiz: blocks.Quiz,
+        Quiz: makeQuizSlot(quizzes),
         Question: blocks.Question,
         Option: blocks.Option,
         Figure: blocks.Figure,
@@ -40,7 +56,46 @@ export function renderLessonHtml(versionId: string, code: string, laws: LawLibra
       }}
     />,
   );
-  cache.set(key, html);
+  const segments = splitAtQuizzes(html, quizzes);
+  cache.set(key, segments);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return html;
+  return segments;
+}
+
+/** The whole lesson as one HTML string, quizzes included as plain (unanswerable) markup: for search previews and tests. */
+export function lessonPlainHtml(segments: LessonSegment[]): string {
+  return segments.map((s) => (s.type === "html" ? s.html : s.quiz.questionHtml + s.quiz.options.map((o) => o.html).join(""))).join("");
+}
+
+function makeQuizSlot(quizzes: RenderedQuiz[]) {
+  return function QuizSlot({ id, multiple, children }: { id: string; multiple?: boolean; children?: ReactNode }) {
+    const quiz: RenderedQuiz = { key: id, multiple: Boolean(multiple), questionHtml: "", options: [] };
+    collect(children, quiz);
+    quizzes.push(quiz);
+    return <template data-quiz-slot={String(quizzes.length - 1)} />;
+  };
+}
+
+function collect(children: ReactNode, quiz: RenderedQuiz) {
+  for (const child of Children.toArray(children)) {
+    if (!isValidElement(child)) continue;
+    const element = child as ReactElement<{ children?: ReactNode; value?: string }>;
+    if (element.type === blocks.Question) quiz.questionHtml = renderToStaticMarkup(<>{element.props.children}</>);
+    else if (element.type === blocks.Option) {
+      quiz.options.push({ value: String(element.props.value), html: renderToStaticMarkup(<>{element.props.children}</>) });
+    } else collect(element.props.children, quiz); // e.g. a paragraph MDX wrapped around inline options
+  }
+}
+
+function splitAtQuizzes(html: string, quizzes: RenderedQuiz[]): LessonSegment[] {
+  const segments: LessonSegment[] = [];
+  let rest = html;
+  for (let match = SLOT.exec(rest); match; match = SLOT.exec(rest)) {
+    const before = rest.slice(0, match.index);
+    if (before) segments.push({ type: "html", html: before });
+    segments.push({ type: "quiz", quiz: quizzes[Number(match[1])]! });
+    rest = rest.slice(match.index + match[0].length);
+  }
+  if (rest) segments.push({ type: "html", html: rest });
+  return segments;
 }

@@ -1,0 +1,257 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client";
+import { issueCertificate } from "./certificate.server";
+import { issueCompletedPathCertificates } from "./path.server";
+import { BEAT } from "../lib/study-clock";
+
+/**
+ * Enrolment and per-lesson progress. Every write is an upsert that only moves forward
+ * (coalesce keeps the first started/reached/completed time), so double clicks, retries and two
+ * tabs cannot lose or undo a step. Completion is settled in the same transaction as the write
+ * that earns it: there is no batch job to wait for.
+ */
+
+export interface LessonTarget {
+  id: number;
+  courseId: number;
+  passMark: number;
+}
+
+export async function enrol(db: DB, userId: number, courseId: number): Promise<void> {
+  await db.insertInto("enrolments").values({ user_id: userId, course_id: courseId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * A visit by an enrolled learner: starts the lesson (once) and moves "last visited". Also restarts
+ * a stale 学时 clock, so time before this page was open is never counted. False when not enrolled.
+ */
+export async function recordVisit(db: DB, userId: number, lesson: { id: number; courseId: number }): Promise<boolean> {
+  const result = await sql<{ ok: number }>`
+    with e as (
+      update enrolments set last_lesson_id = ${lesson.id}, last_visited_at = now()
+      where user_id = ${userId} and course_id = ${lesson.courseId}
+      returning 1
+    )
+    insert into lesson_progress (user_id, lesson_id, course_id, last_beat_at)
+    select ${userId}, ${lesson.id}, ${lesson.courseId}, now() from e
+    on conflict (user_id, lesson_id) do update set
+      last_visited_at = now(),
+      -- A clock still running (a beat within the credit window: the page reloaded after a quiz
+      -- answer, or a second tab) keeps running; a stale one restarts now.
+      last_beat_at = case
+        when lesson_progress.last_beat_at > now() - make_interval(secs => ${BEAT.maxCreditSeconds}) then lesson_progress.last_beat_at
+        else now() end
+    returning 1 as ok`.execute(db);
+  return result.rows.length > 0;
+}
+
+export interface Settlement {
+  lessonCompleted: boolean;
+  courseCompleted: boolean;
+  /** Set when this very write completed the course. */
+  newCertificate: string | null;
+}
+
+/** 完成本课: the learner reached the end. Completes the lesson if its quizzes are passed. */
+export async function finishLesson(db: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
+  return db.transaction().execute(async (trx) => {
+    await lockEnrolment(trx, userId, lesson.courseId);
+    await trx
+      .insertInto("lesson_progress")
+      .values({ user_id: userId, lesson_id: lesson.id, course_id: lesson.courseId, reached_end_at: sql`now()` })
+      .onConflict((oc) =>
+        oc.columns(["user_id", "lesson_id"]).doUpdateSet({
+          reached_end_at: sql`coalesce(lesson_progress.reached_end_at, now())`,
+          last_visited_at: sql`now()`,
+        }),
+      )
+      .execute();
+    return settleLesson(trx, userId, lesson);
+  });
+}
+
+/** Enrols if needed and locks the enrolment row: completion checks for one learner's course run one at a time. */
+export async function lockEnrolment(trx: DB, userId: number, courseId: number) {
+  await enrol(trx, userId, courseId);
+  return trx
+    .selectFrom("enrolments")
+    .select(["completed_at"])
+    .where("user_id", "=", userId)
+    .where("course_id", "=", courseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** After a write that may complete the lesson (reached end, or a quiz passed): settle lesson, course, paths. */
+export async function settleLesson(trx: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
+  const progress = await trx
+    .selectFrom("lesson_progress")
+    .select(["reached_end_at", "completed_at"])
+    .where("user_id", "=", userId)
+    .where("lesson_id", "=", lesson.id)
+    .executeTakeFirst();
+  let lessonCompleted = Boolean(progress?.completed_at);
+  if (progress?.reached_end_at && !lessonCompleted) {
+    const [quiz] = await quizScores(trx, userId, { lessonId: lesson.id });
+    if (!quiz || scoreOf(quiz) >= lesson.passMark) {
+      await trx
+        .updateTable("lesson_progress")
+        .set({ completed_at: sql`coalesce(completed_at, now())` })
+        .where("user_id", "=", userId)
+        .where("lesson_id", "=", lesson.id)
+        .execute();
+      lessonCompleted = true;
+    }
+  }
+  const none = { lessonCompleted, courseCompleted: false, newCertificate: null };
+  if (!lessonCompleted) return none;
+
+  const course = await trx
+    .selectFrom("lessons")
+    .leftJoin("lesson_progress as p", (join) => join.onRef("p.lesson_id", "=", "lessons.id").on("p.user_id", "=", userId))
+    .select([sql<number>`count(*)::int`.as("total"), sql<number>`count(p.completed_at)::int`.as("done")])
+    .where("lessons.course_id", "=", lesson.courseId)
+    .where("lessons.archived_at", "is", null)
+    .where("lessons.published_version_id", "is not", null)
+    .executeTakeFirstOrThrow();
+  if (course.total === 0 || course.done < course.total) return none;
+
+  const updated = await trx
+    .updateTable("enrolments")
+    .set({ completed_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("course_id", "=", lesson.courseId)
+    .where("completed_at", "is", null)
+    .returning("course_id")
+    .executeTakeFirst();
+  const code = await issueCertificate(trx, userId, { courseId: lesson.courseId });
+  await issueCompletedPathCertificates(trx, userId, lesson.courseId);
+  return { lessonCompleted, courseCompleted: true, newCertificate: updated ? code : null };
+}
+
+export interface QuizScore {
+  lessonId: number;
+  total: number;
+  passed: number;
+}
+
+export const scoreOf = (q: { total: number; passed: number }) => (q.total === 0 ? 100 : Math.floor((100 * q.passed) / q.total));
+
+/**
+ * Per lesson: how many quizzes its published version has, and how many of them the learner has
+ * answered right at least once (the best result counts; quizzes are matched by their id, so a
+ * republished lesson keeps answers to the quizzes it still has).
+ */
+export async function quizScores(db: DB, userId: number, where: { lessonId: number } | { courseId: number }): Promise<QuizScore[]> {
+  let query = db
+    .selectFrom("lessons")
+    .innerJoin("quiz_questions as q", "q.lesson_version_id", "lessons.published_version_id")
+    .select((eb) => [
+      "lessons.id as lessonId",
+      sql<number>`count(*)::int`.as("total"),
+      sql<number>`count(*) filter (where ${eb.exists(
+        eb
+          .selectFrom("quiz_attempts as a")
+          .select(sql`1`.as("one"))
+          .where("a.user_id", "=", userId)
+          .whereRef("a.lesson_id", "=", "lessons.id")
+          .whereRef("a.quiz_key", "=", "q.quiz_key")
+          .where("a.passed", "=", true),
+      )})::int`.as("passed"),
+    ])
+    .groupBy("lessons.id");
+  query = "lessonId" in where ? query.where("lessons.id", "=", where.lessonId) : query.where("lessons.course_id", "=", where.courseId);
+  return query.execute();
+}
+
+export type LessonState = "not_started" | "in_progress" | "completed";
+
+export interface LessonProgressView {
+  state: LessonState;
+  reachedEnd: boolean;
+  quizTotal: number;
+  quizPassed: number;
+  score: number;
+  studySeconds: number;
+}
+
+/** One learner's standing in one course, lesson by lesson. */
+export async function courseProgress(db: DB, userId: number, courseId: number) {
+  const [enrolment, rows, scores] = await Promise.all([
+    db
+      .selectFrom("enrolments")
+      .select(["enrolled_at as enrolledAt", "completed_at as completedAt", "last_lesson_id as lastLessonId"])
+      .where("user_id", "=", userId)
+      .where("course_id", "=", courseId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("lesson_progress")
+      .select(["lesson_id", "reached_end_at", "completed_at", "study_seconds"])
+      .where("user_id", "=", userId)
+      .where("course_id", "=", courseId)
+      .execute(),
+    quizScores(db, userId, { courseId }),
+  ]);
+  const byLesson = new Map(rows.map((r) => [r.lesson_id, r]));
+  const scoreByLesson = new Map(scores.map((s) => [s.lessonId, s]));
+  const lesson = (lessonId: number): LessonProgressView => {
+    const row = byLesson.get(lessonId);
+    const quiz = scoreByLesson.get(lessonId) ?? { total: 0, passed: 0 };
+    return {
+      state: row?.completed_at ? "completed" : row ? "in_progress" : "not_started",
+      reachedEnd: Boolean(row?.reached_end_at),
+      quizTotal: quiz.total,
+      quizPassed: quiz.passed,
+      score: scoreOf(quiz),
+      studySeconds: row?.study_seconds ?? 0,
+    };
+  };
+  return { enrolled: Boolean(enrolment), completedAt: enrolment?.completedAt ?? null, lastLessonId: enrolment?.lastLessonId ?? null, lesson };
+}
+
+export type CourseProgress = Awaited<ReturnType<typeof courseProgress>>;
+
+/** 我的学习: every course the learner enrolled in, with lesson counts and where 继续学习 leads. */
+export async function listEnrolments(db: DB, userId: number) {
+  const published = (eb: any) => eb.where("l.archived_at", "is", null).where("l.published_version_id", "is not", null);
+  return db
+    .selectFrom("enrolments as e")
+    .innerJoin("courses", "courses.id", "e.course_id")
+    .innerJoin("campuses", "campuses.id", "courses.campus_id")
+    .select((eb) => [
+      "courses.id",
+      "courses.slug",
+      "courses.title",
+      "courses.hours",
+      "campuses.name as campusName",
+      "e.enrolled_at as enrolledAt",
+      "e.last_visited_at as lastVisitedAt",
+      "e.completed_at as completedAt",
+      published(eb.selectFrom("lessons as l").whereRef("l.course_id", "=", "courses.id").select(sql<number>`count(*)::int`.as("n"))).as(
+        "lessonCount",
+      ),
+      published(
+        eb
+          .selectFrom("lessons as l")
+          .innerJoin("lesson_progress as p", "p.lesson_id", "l.id")
+          .whereRef("l.course_id", "=", "courses.id")
+          .where("p.user_id", "=", userId)
+          .where("p.completed_at", "is not", null)
+          .select(sql<number>`count(*)::int`.as("n")),
+      ).as("lessonsDone"),
+      published(
+        eb
+          .selectFrom("lessons as l")
+          .leftJoin("lesson_progress as p", (join) => join.onRef("p.lesson_id", "=", "l.id").on("p.user_id", "=", userId))
+          .whereRef("l.course_id", "=", "courses.id")
+          .where("p.completed_at", "is", null)
+          .select("l.slug")
+          .orderBy("l.position")
+          .limit(1),
+      ).as("nextLessonSlug"),
+    ])
+    .where("e.user_id", "=", userId)
+    .where("courses.archived_at", "is", null)
+    .orderBy(sql`coalesce(e.last_visited_at, e.enrolled_at)`, "desc")
+    .execute();
+}

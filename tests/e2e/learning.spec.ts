@@ -1,0 +1,107 @@
+import type { Locator, Page } from "@playwright/test";
+import { quizzesOf, type SourceQuiz } from "../support/lesson-quizzes";
+import { expect, register, test } from "./helpers";
+
+const COURSE = "weixiu-zijin";
+const LESSONS = [
+  { slug: "yiban-chengxu", file: "content/courses/main/weixiu-zijin/01-yiban-chengxu.mdx" },
+  { slug: "hangzhou-yingji-chengxu", file: "content/courses/main/weixiu-zijin/02-hangzhou-yingji-chengxu.mdx" },
+];
+
+async function choose(section: Locator, quiz: SourceQuiz, pick: (o: SourceQuiz["options"][number]) => boolean) {
+  for (const option of quiz.options) {
+    const control = section.getByRole(quiz.multiple ? "checkbox" : "radio", { name: option.text, exact: true });
+    if (pick(option)) await control.check();
+    else if (quiz.multiple) await control.uncheck();
+  }
+}
+
+async function answer(page: Page, quiz: SourceQuiz, right: boolean) {
+  const section = page.locator(`[data-quiz="${quiz.key}"]`);
+  await choose(section, quiz, (o) => (right ? o.correct : !o.correct && o === quiz.options.find((x) => !x.correct)));
+  await section.getByRole("button", { name: "提交答案" }).click();
+  await expect(section.getByText(right ? "回答正确" : "回答错误")).toBeVisible();
+  // The explanation comes only after an attempt.
+  await expect(section.getByText("解析", { exact: true })).toBeVisible();
+}
+
+test("a new learner takes a course from 开始学习 to a certificate anyone can verify", async ({ page }) => {
+  await register(page, { name: "张三明" });
+  await page.goto(`/courses/${COURSE}`);
+  await page.getByRole("button", { name: "开始学习" }).click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/${LESSONS[0]!.slug}$`));
+
+  for (const [index, lesson] of LESSONS.entries()) {
+    await expect(page).toHaveURL(new RegExp(`/${lesson.slug}$`));
+    const quizzes = quizzesOf(lesson.file);
+    expect(quizzes.length).toBeGreaterThan(0);
+    if (index === 0) {
+      // Reached the end before the quizzes: the page says exactly what is missing.
+      await page.getByRole("button", { name: "完成本课" }).click();
+      await expect(page.getByText("还差：本课测验（需 80 分，现在 0 分）", { exact: false })).toBeVisible();
+      await answer(page, quizzes[0]!, false);
+    }
+    for (const quiz of quizzes) await answer(page, quiz, true);
+    if (index > 0) await page.getByRole("button", { name: "完成本课" }).click();
+    if (index < LESSONS.length - 1) {
+      await expect(page.getByText("本课已完成")).toBeVisible();
+      await page.getByRole("link", { name: /下一课/ }).first().click();
+    }
+  }
+  await expect(page.getByText("恭喜！你已学完整门课程")).toBeVisible();
+
+  await page.goto(`/courses/${COURSE}`);
+  await expect(page.getByText("已完成", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await page.getByRole("link", { name: "查看证书" }).click();
+  const code = (await page.getByText(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/).first().textContent())!.trim();
+  await expect(page.getByText("张三明").first()).toBeVisible();
+
+  // 我的证书 and 我的学习 list it.
+  await page.goto("/certificates");
+  await expect(page.getByRole("link", { name: /住宅专项维修资金/ })).toContainText(code);
+  await page.getByRole("link", { name: "我的学习" }).click();
+  await expect(page.getByRole("heading", { name: "我的学习", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "已学完" }).getByText("住宅专项维修资金")).toBeVisible();
+
+  // The public check, as a stranger scanning the QR code would see it.
+  await page.context().clearCookies();
+  await page.goto(`/verify/${code}`);
+  await expect(page.getByText("证书真实有效")).toBeVisible();
+  await expect(page.getByText("张*明")).toBeVisible();
+  await expect(page.getByText("张三明")).toHaveCount(0);
+  await expect(page.getByText("住宅专项维修资金")).toBeVisible();
+  const missing = await page.goto("/verify/ABCD-EFGH");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByText("证书不存在")).toBeVisible();
+});
+
+test("继续学习 goes to the first unfinished lesson, and the course page lists what is missing", async ({ page }) => {
+  await register(page);
+  await page.goto("/courses/chengjie-chayan");
+  await page.getByRole("button", { name: "开始学习" }).click();
+  await expect(page).toHaveURL(/\/chengjie-chayan\/xinjian-chengjie-chayan$/);
+  await page.goto("/courses/chengjie-chayan");
+  await expect(page.getByText("第 1 课：学完后点“完成本课”")).toBeVisible();
+  await expect(page.getByText("第 2 课测验（需 80 分）")).toBeVisible();
+  await page.getByRole("link", { name: "继续学习" }).click();
+  await expect(page).toHaveURL(/\/chengjie-chayan\/xinjian-chengjie-chayan$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a quiz is answered and graded with a plain form post", async ({ page }) => {
+    await register(page);
+    const lesson = LESSONS[1]!;
+    await page.goto(`/courses/${COURSE}/${lesson.slug}`);
+    await page.getByRole("button", { name: "开始学习" }).click();
+    const quiz = quizzesOf(lesson.file)[0]!;
+    await answer(page, quiz, true);
+    await expect(page).toHaveURL(new RegExp(`#quiz-${quiz.key}$`));
+    // Nothing chosen: a clear message, not an error page.
+    const next = quizzesOf(lesson.file)[1]!;
+    await page.locator(`[data-quiz="${next.key}"]`).getByRole("button", { name: "提交答案" }).click();
+    await expect(page.getByText("请先选择一个答案")).toBeVisible();
+  });
+});

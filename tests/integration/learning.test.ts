@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import { loadLawLibrary } from "../../app/lib/law.server";
+import { verifyCertificate } from "../../app/models/certificate.server";
+import { getLessonTarget } from "../../app/models/course.server";
+import { courseProgress, enrol, finishLesson, recordVisit } from "../../app/models/progress.server";
+import { submitAnswer } from "../../app/models/quiz.server";
+import { registerUser } from "../../app/models/user.server";
+import { action as lessonAction, loader as lessonLoader } from "../../app/routes/courses.$course.$lesson";
+import { createTestDatabase } from "../setup/test-database";
+import { get, post, routeContext, settle } from "../support/routes";
+
+const { db } = await createTestDatabase();
+const laws = await loadLawLibrary("content");
+
+let nextPhone = 13900100000;
+async function newLearner(displayName = "张三明") {
+  const phone = String(++nextPhone);
+  const result = await registerUser(db, { phone, password: "pass-word-1", displayName, identity: "committee_candidate", street: "大关街道", community: "德胜社区", compound: "德胜新村" });
+  if (!result.ok) throw new Error("registration failed");
+  return { id: result.userId, phone, displayName, identity: "committee_candidate" as const };
+}
+
+async function lesson(courseSlug: string, lessonSlug: string) {
+  const target = await getLessonTarget(db, courseSlug, lessonSlug);
+  if (!target) throw new Error(`no lesson ${courseSlug}/${lessonSlug}`);
+  const row = await db.selectFrom("lessons").select("published_version_id").where("id", "=", target.id).executeTakeFirstOrThrow();
+  const quizzes = await db
+    .selectFrom("quiz_questions")
+    .select(["quiz_key", "correct", "options", "explanation"])
+    .where("lesson_version_id", "=", row.published_version_id!)
+    .orderBy("position")
+    .execute();
+  return { ...target, versionId: row.published_version_id!, quizzes };
+}
+
+type Lesson = Awaited<ReturnType<typeof lesson>>;
+const wrongOf = (q: Lesson["quizzes"][number]) => [q.options.findIndex((_, i) => !q.correct.includes(i))];
+
+async function passAll(userId: number, l: Lesson) {
+  for (const q of l.quizzes) {
+    const result = await submitAnswer(db, userId, l, { versionId: l.versionId, quizKey: q.quiz_key, answers: q.correct });
+    expect(result).toMatchObject({ ok: true, passed: true });
+  }
+}
+
+async function completeCourse(userId: number, courseSlug: string, lessonSlugs: string[]) {
+  for (const slug of lessonSlugs) {
+    const l = await lesson(courseSlug, slug);
+    await passAll(userId, l);
+    await finishLesson(db, userId, l);
+  }
+}
+
+const WEIXIU = ["yiban-chengxu", "hangzhou-yingji-chengxu"];
+
+describe("completion rules", () => {
+  it("a lesson completes only when the end is reached and the quizzes are passed, in either order", async () => {
+    const user = await newLearner();
+    const l = await lesson("weixiu-zijin", "yiban-chengxu");
+    expect(l.quizzes.length).toBeGreaterThan(1);
+    expect(await finishLesson(db, user.id, l)).toMatchObject({ lessonCompleted: false });
+    // All but one right: below the pass mark of 80.
+    for (const q of l.quizzes.slice(1)) await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: q.quiz_key, answers: q.correct });
+    expect((await courseProgress(db, user.id, l.courseId)).lesson(l.id)).toMatchObject({ state: "in_progress", reachedEnd: true });
+    const last = l.quizzes[0]!;
+    const result = await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: last.quiz_key, answers: last.correct });
+    expect(result).toMatchObject({ ok: true, passed: true, settlement: { lessonCompleted: true, courseCompleted: false } });
+    expect((await courseProgress(db, user.id, l.courseId)).lesson(l.id)).toMatchObject({ state: "completed", score: 100 });
+  });
+
+  it("the pass mark is the course's: a lower mark completes with fewer right answers", async () => {
+    const user = await newLearner();
+    const l = await lesson("chengjie-chayan", "xinjian-chengjie-chayan");
+    await db.updateTable("courses").set({ pass_mark: 60 }).where("id", "=", l.courseId).execute();
+    try {
+      const [first, second] = l.quizzes;
+      await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: first!.quiz_key, answers: first!.correct });
+      await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: second!.quiz_key, answers: second!.correct });
+      const settled = await finishLesson(db, user.id, { ...l, passMark: 60 });
+      expect(settled.lessonCompleted).toBe(true); // 2 of 3 = 66 ≥ 60
+    } finally {
+      await db.updateTable("courses").set({ pass_mark: 80 }).where("id", "=", l.courseId).execute();
+    }
+  });
+
+  it("the best result counts, and nothing goes backwards", async () => {
+    const user = await newLearner();
+    const l = await lesson("weixiu-zijin", "yiban-chengxu");
+    await passAll(user.id, l);
+    await finishLesson(db, user.id, l);
+    const before = await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", user.id).where("lesson_id", "=", l.id).executeTakeFirstOrThrow();
+    const q = l.quizzes[0]!;
+    expect(await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: q.quiz_key, answers: wrongOf(q) })).toMatchObject({ passed: false });
+    await finishLesson(db, user.id, l);
+    const after = await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", user.id).where("lesson_id", "=", l.id).executeTakeFirstOrThrow();
+    expect(after.completed_at).toEqual(before.completed_at);
+    expect(after.reached_end_at).toEqual(before.reached_end_at);
+    expect((await courseProgress(db, user.id, l.courseId)).lesson(l.id)).toMatchObject({ state: "completed", score: 100 });
+  });
+
+  it("a course completes when all its lessons do: one certificate, verifiable with a masked name", async () => {
+    const user = await newLearner("欧阳小明");
+    await completeCourse(user.id, "weixiu-zijin", WEIXIU);
+    const enrolment = await db.selectFrom("enrolments").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(enrolment.completed_at).not.toBeNull();
+    const certificates = await db.selectFrom("certificates").selectAll().where("user_id", "=", user.id).execute();
+    expect(certificates).toHaveLength(1);
+    const verified = await verifyCertificate(db, certificates[0]!.code);
+    expect(verified).toMatchObject({ maskedName: "欧**明", title: "住宅专项维修资金", campusName: "三方学院主学院", kind: "course" });
+    expect(Number(verified!.hours)).toBe(1);
+    expect(JSON.stringify(verified)).not.toContain("欧阳小明");
+    expect(await verifyCertificate(db, "ABCDEFGH")).toBeUndefined();
+  });
+
+  it("a path certificate follows when every course of the path is complete", async () => {
+    const user = await newLearner();
+    await completeCourse(user.id, "weixiu-zijin", WEIXIU);
+    await completeCourse(user.id, "chengjie-chayan", ["xinjian-chengjie-chayan", "genghuan-wuye-jiaojie"]);
+    expect(await db.selectFrom("certificates").select("path_id").where("user_id", "=", user.id).where("path_id", "is not", null).execute()).toHaveLength(0);
+    await completeCourse(user.id, "minfadian-qufen-suoyouquan", ["zhuanyou-gongyou", "yezhu-dahui-gongtong-jueding", "jueding-xiaoli-weixiu-shouyi"]);
+    const paths = await db
+      .selectFrom("certificates")
+      .innerJoin("paths", "paths.id", "certificates.path_id")
+      .select(["paths.slug", "certificates.hours"])
+      .where("user_id", "=", user.id)
+      .orderBy("paths.slug")
+      .execute();
+    expect(paths.map((p) => p.slug)).toEqual(["xiaoqu-zhuanyuan", "yeweihui-houxuanren"]);
+    expect(paths.map((p) => Number(p.hours))).toEqual([3, 3]);
+  });
+});
+
+describe("idempotence", () => {
+  it("double clicks, retries and two tabs write one row and one start time", async () => {
+    const user = await newLearner();
+    const l = await lesson("weixiu-zijin", "yiban-chengxu");
+    await Promise.all([enrol(db, user.id, l.courseId), enrol(db, user.id, l.courseId)]);
+    await Promise.all(Array.from({ length: 5 }, () => recordVisit(db, user.id, l)));
+    const started = await db.selectFrom("lesson_progress").select("started_at").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    await Promise.all(Array.from({ length: 5 }, () => finishLesson(db, user.id, l)));
+    const rows = await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", user.id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.started_at).toEqual(started.started_at);
+    expect(await db.selectFrom("enrolments").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(1);
+  });
+
+  it("finishing the last two lessons at once (two tabs) still completes the course and issues one certificate", async () => {
+    const user = await newLearner();
+    const lessons = await Promise.all(WEIXIU.map((slug) => lesson("weixiu-zijin", slug)));
+    for (const l of lessons) await passAll(user.id, l);
+    const results = await Promise.all([...lessons, ...lessons].map((l) => finishLesson(db, user.id, l)));
+    expect(results.some((r) => r.courseCompleted)).toBe(true);
+    expect(results.filter((r) => r.newCertificate)).toHaveLength(1);
+    expect(await db.selectFrom("certificates").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(1);
+  });
+});
+
+describe("the lesson route", () => {
+  const url = "/courses/weixiu-zijin/yiban-chengxu";
+  const params = { course: "weixiu-zijin", lesson: "yiban-chengxu" };
+
+  it("never tells the browser which option is right, or the explanation, before an attempt", async () => {
+    const user = await newLearner();
+    const l = await lesson(params.course, params.lesson);
+    await enrol(db, user.id, l.courseId);
+    for (const who of [null, user]) {
+      const { body } = await settle(() => lessonLoader({ request: get(url), params, context: routeContext(db, laws, who) }));
+      const json = JSON.stringify(body);
+      expect(json).toContain("questionHtml");
+      expect(json).not.toMatch(/correct/i);
+      for (const q of l.quizzes) expect(json).not.toContain(q.explanation.slice(0, 20));
+    }
+    // After a wrong attempt: that quiz's explanation, still no answer key.
+    const q = l.quizzes[0]!;
+    const answered = await settle(() =>
+      lessonAction({ request: post(url, { intent: "answer", quiz: q.quiz_key, version: l.versionId, answer: String(wrongOf(q)[0]) }), params, context: routeContext(db, laws, user) }),
+    );
+    expect(answered).toMatchObject({ status: 200, body: { ok: true, passed: false } });
+    expect(JSON.stringify(answered.body)).not.toMatch(/correct/i);
+    const { body } = await settle(() => lessonLoader({ request: get(url), params, context: routeContext(db, laws, user) }));
+    expect(JSON.stringify(body)).toContain(q.explanation.slice(0, 20));
+    expect(JSON.stringify(body)).not.toContain(l.quizzes[1]!.explanation.slice(0, 20));
+    expect(JSON.stringify(body)).not.toMatch(/"correct"/);
+  });
+
+  it("a plain form post (no JavaScript) is redirected back to the quiz", async () => {
+    const user = await newLearner();
+    const l = await lesson(params.course, params.lesson);
+    const q = l.quizzes[0]!;
+    const result = await settle(() =>
+      lessonAction({
+        request: post(url, { intent: "answer", quiz: q.quiz_key, version: l.versionId, answer: q.correct.map(String) }, { "sec-fetch-mode": "navigate" }),
+        params,
+        context: routeContext(db, laws, user),
+      }),
+    );
+    expect(result).toMatchObject({ status: 303, location: `${url}#quiz-${q.quiz_key}` });
+  });
+
+  it("refuses forged answers with a 4xx and records nothing", async () => {
+    const user = await newLearner();
+    const l = await lesson(params.course, params.lesson);
+    const other = await lesson("chengjie-chayan", "xinjian-chengjie-chayan");
+    const q = l.quizzes[0]!;
+    const attempt = (fields: Record<string, string | string[]>) =>
+      settle(() => lessonAction({ request: post(url, { intent: "answer", ...fields }), params, context: routeContext(db, laws, user) }));
+    const cases: [string, Record<string, string | string[]>, number][] = [
+      ["another lesson's question", { quiz: other.quizzes[0]!.quiz_key, version: l.versionId, answer: "0" }, 409],
+      ["another lesson's version", { quiz: q.quiz_key, version: other.versionId, answer: "0" }, 409],
+      ["a version that does not exist", { quiz: q.quiz_key, version: "999999999", answer: "0" }, 409],
+      ["an option that does not exist", { quiz: q.quiz_key, version: l.versionId, answer: "17" }, 400],
+      ["two answers to a single-choice question", { quiz: q.quiz_key, version: l.versionId, answer: ["0", "1"] }, 400],
+      ["no answer", { quiz: q.quiz_key, version: l.versionId }, 400],
+      ["a negative option", { quiz: q.quiz_key, version: l.versionId, answer: "-1" }, 400],
+      ["a version that is not a number", { quiz: q.quiz_key, version: "1 or 1=1", answer: "0" }, 400],
+      ["a quiz id with markup", { quiz: "<script>", version: l.versionId, answer: "0" }, 400],
+    ];
+    for (const [name, fields, status] of cases) {
+      const result = await attempt(fields);
+      expect(result.status, name).toBe(status);
+      expect(result.body.error, name).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await db.selectFrom("quiz_attempts").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(0);
+    const unknown = await settle(() => lessonAction({ request: post(url, { intent: "delete-everything" }), params, context: routeContext(db, laws, user) }));
+    expect(unknown.status).toBe(400);
+  });
+
+  it("sends someone who is not logged in to the login page", async () => {
+    const result = await settle(() => lessonAction({ request: post(url, { intent: "complete" }), params, context: routeContext(db, laws, null) }));
+    expect(result.status).toBe(302);
+    expect(result.location).toMatch(/^\/login\?redirectTo=/);
+  });
+});
+

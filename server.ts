@@ -45,7 +45,10 @@ app.disable("x-powered-by");
 const trustProxy = env.TRUST_PROXY !== undefined && env.TRUST_PROXY !== "false";
 if (trustProxy) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY!) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
 
-app.use(compression());
+// Pages, scripts and styles are compressed; form posts answer with a few bytes, and wrapping
+// every response stream costs the hot progress writes time for nothing.
+const compress = compression();
+app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
   next();

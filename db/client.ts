@@ -109,12 +109,44 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
   pool.on("error", (error) => {
     console.error("PostgreSQL pool error:", error.message);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namedStatements(pool) }) });
   return {
     db,
     kind: "postgres",
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Gives each distinct SQL text a statement name, so PostgreSQL parses and plans it once per
+ * connection instead of on every call (measured: about half of the server's CPU per simple query
+ * on this machine). Our SQL texts are fixed by the code, but a few vary (an `in (…)` list's
+ * length), so only the first MAX_NAMED texts are named; the rest run unnamed, as before.
+ * A migration that changes a table a named statement reads would make PostgreSQL refuse it
+ * ("cached plan must not change result type"): migrations run before the app serves.
+ */
+const MAX_NAMED = 2_000;
+function namedStatements(pool: pg.Pool) {
+  const names = new Map<string, string>();
+  const nameFor = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_NAMED) {
+      name = `k${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: unknown[]) =>
+          typeof text === "string" ? client.query({ name: nameFor(text), text, values }) : client.query(text as never)) as pg.PoolClient["query"],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
   };
 }
 

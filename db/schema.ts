@@ -194,6 +194,7 @@ export interface LessonProgressTable {
   last_visited_at: ColumnType<Date, Date | string | undefined, Date | string>;
   reached_end_at: Date | null;
   completed_at: Date | null;
+  passed_quizzes: ColumnType<string[], string[] | undefined, string[]>;
   study_seconds: ColumnType<number, number | undefined, number>;
   last_beat_at: Date | null;
 }

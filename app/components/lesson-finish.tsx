@@ -16,12 +16,14 @@ export function LessonFinish({
   passMark,
   nextHref,
   courseSlug,
+  lessonSlug,
 }: {
   learner: Learner | null;
   loggedIn: boolean;
   passMark: number;
   nextHref: string | null;
   courseSlug: string;
+  lessonSlug: string;
 }) {
   const location = useLocation();
   const fetcher = useFetcher({ key: "finish" });
@@ -65,8 +67,9 @@ export function LessonFinish({
   } else {
     const waiting = learner.lesson.reachedEnd;
     body = (
-      <fetcher.Form method="post" className="space-y-3">
-        <input type="hidden" name="intent" value="complete" />
+      <fetcher.Form method="post" action="/learn/progress" className="space-y-3">
+        <input type="hidden" name="course" value={courseSlug} />
+        <input type="hidden" name="lesson" value={lessonSlug} />
         {waiting ? <Notice tone="info">{t.learn.lessonNeedsQuiz(passMark, learner.lesson.score)}</Notice> : <p className="text-lg text-stone-700">{t.learn.completeHint}</p>}
         <Button disabled={fetcher.state !== "idle"} className="w-full sm:w-auto">
           {t.learn.complete}

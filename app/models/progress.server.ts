@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { DB } from "../../db/client";
 import { issueCertificate } from "./certificate.server";
 import { issueCompletedPathCertificates } from "./path.server";
@@ -52,20 +52,60 @@ export interface Settlement {
   newCertificate: string | null;
 }
 
-/** 完成本课: the learner reached the end. Completes the lesson if its quizzes are passed. */
-export async function finishLesson(db: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
+export type LessonRef = { id: number } | { courseSlug: string; lessonSlug: string };
+
+/**
+ * The published lesson a write is about, as a CTE `t`: its ids, the course's pass mark and the
+ * ids of its current quizzes. Nothing if it is unpublished or archived.
+ */
+export function lessonCte(ref: LessonRef) {
+  const where =
+    "id" in ref ? sql`lessons.id = ${ref.id}` : sql`courses.slug = ${ref.courseSlug} and lessons.slug = ${ref.lessonSlug}`;
+  return sql`t as (
+    select lessons.id, lessons.course_id, courses.pass_mark,
+      coalesce((select array_agg(q.quiz_key) from quiz_questions q where q.lesson_version_id = lessons.published_version_id), '{}'::text[]) as keys
+    from lessons join courses on courses.id = lessons.course_id
+    where ${where} and lessons.archived_at is null and courses.archived_at is null and lessons.published_version_id is not null
+  )`;
+}
+
+/** SQL: `passed` (quiz ids answered right) reaches the pass mark on the lesson's current quizzes (CTE `t`). */
+export function reachesPassMark(passed: RawBuilder<unknown>) {
+  return sql`(select (select count(*) from unnest(t.keys) k where k = any(${passed})) * 100 >= t.pass_mark * cardinality(t.keys) from t)`;
+}
+
+/**
+ * 完成本课: the learner reached the end; the lesson completes if its quizzes are passed.
+ *
+ * One statement, enrolment included. Completion is decided inside the row update from the row's
+ * own passed_quizzes: a quiz answered in another tab at the same moment either committed first
+ * (this update waits for its row lock and sees it) or comes second (and sees reached_end_at). So
+ * no completion is missed and none is undone. Completing the course takes the locked path.
+ * Null when there is no such published lesson.
+ */
+export async function finishLesson(db: DB, userId: number, ref: LessonRef): Promise<Settlement | null> {
+  const { rows } = await sql<{ lesson_id: number; course_id: number; pass_mark: number; completed: boolean; just_completed: boolean }>`
+    with ${lessonCte(ref)}, e as (
+      insert into enrolments (user_id, course_id) select ${userId}, course_id from t on conflict do nothing
+    )
+    insert into lesson_progress as p (user_id, lesson_id, course_id, reached_end_at, completed_at)
+    select ${userId}, t.id, t.course_id, now(), case when cardinality(t.keys) = 0 then now() end from t
+    on conflict (user_id, lesson_id) do update set
+      reached_end_at = coalesce(p.reached_end_at, now()),
+      last_visited_at = now(),
+      completed_at = coalesce(p.completed_at, case when ${reachesPassMark(sql`p.passed_quizzes`)} then now() end)
+    returning p.lesson_id, p.course_id, (select pass_mark from t) as pass_mark,
+      p.completed_at is not null as completed, p.completed_at = now() as just_completed`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.just_completed) return settleLocked(db, userId, { id: row.lesson_id, courseId: row.course_id, passMark: row.pass_mark });
+  return { lessonCompleted: row.completed, courseCompleted: false, newCertificate: null };
+}
+
+/** Settles lesson, course and paths under the enrolment lock: the path that completes things. */
+export function settleLocked(db: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
   return db.transaction().execute(async (trx) => {
     await lockEnrolment(trx, userId, lesson.courseId);
-    await trx
-      .insertInto("lesson_progress")
-      .values({ user_id: userId, lesson_id: lesson.id, course_id: lesson.courseId, reached_end_at: sql`now()` })
-      .onConflict((oc) =>
-        oc.columns(["user_id", "lesson_id"]).doUpdateSet({
-          reached_end_at: sql`coalesce(lesson_progress.reached_end_at, now())`,
-          last_visited_at: sql`now()`,
-        }),
-      )
-      .execute();
     return settleLesson(trx, userId, lesson);
   });
 }

@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/client";
-import { type LessonTarget, lockEnrolment, type Settlement, settleLesson } from "./progress.server";
+import { type LessonTarget, lessonCte, reachesPassMark, type Settlement, settleLocked } from "./progress.server";
 
 /**
  * Quizzes graded on the server, against the answers stored when the lesson version was compiled.
@@ -47,27 +48,29 @@ export async function submitAnswer(db: DB, userId: number, lesson: LessonTarget,
 
   const correct = [...question.correct].sort((a, b) => a - b);
   const passed = correct.length === answers.length && correct.every((c, i) => c === answers[i]);
-  const settlement = await db.transaction().execute(async (trx) => {
-    await lockEnrolment(trx, userId, lesson.courseId);
-    await trx
-      .insertInto("lesson_progress")
-      .values({ user_id: userId, lesson_id: lesson.id, course_id: lesson.courseId })
-      .onConflict((oc) => oc.columns(["user_id", "lesson_id"]).doNothing())
-      .execute();
-    await trx
-      .insertInto("quiz_attempts")
-      .values({
-        user_id: userId,
-        lesson_id: lesson.id,
-        lesson_version_id: input.versionId,
-        quiz_key: input.quizKey,
-        answers: JSON.stringify(answers),
-        score: passed ? 100 : 0,
-        passed,
-      })
-      .execute();
-    return settleLesson(trx, userId, lesson);
-  });
+  // The attempt, the enrolment and the progress row in one statement. The quiz id joins the row's
+  // passed_quizzes when right (never leaves it: the best result counts), and the same row update
+  // completes the lesson if the end was already reached (see finishLesson for the two-tab case).
+  const key = sql`${input.quizKey}::text`;
+  const passedNow = sql`case when ${passed} and not (${key} = any(p.passed_quizzes)) then p.passed_quizzes || ${key} else p.passed_quizzes end`;
+  const { rows } = await sql<{ completed: boolean; just_completed: boolean }>`
+    with ${lessonCte({ id: lesson.id })}, e as (
+      insert into enrolments (user_id, course_id) values (${userId}, ${lesson.courseId}) on conflict do nothing
+    ), a as (
+      insert into quiz_attempts (user_id, lesson_id, lesson_version_id, quiz_key, answers, score, passed)
+      values (${userId}, ${lesson.id}, ${input.versionId}, ${key}, ${JSON.stringify(answers)}::jsonb, ${passed ? 100 : 0}, ${passed})
+    )
+    insert into lesson_progress as p (user_id, lesson_id, course_id, passed_quizzes)
+    values (${userId}, ${lesson.id}, ${lesson.courseId}, case when ${passed} then array[${key}] else '{}'::text[] end)
+    on conflict (user_id, lesson_id) do update set
+      last_visited_at = now(),
+      passed_quizzes = ${passedNow},
+      completed_at = coalesce(p.completed_at, case when p.reached_end_at is not null and ${reachesPassMark(passedNow)} then now() end)
+    returning p.completed_at is not null as completed, p.completed_at = now() as just_completed`.execute(db);
+  const row = rows[0];
+  const settlement: Settlement = row?.just_completed
+    ? await settleLocked(db, userId, lesson)
+    : { lessonCompleted: Boolean(row?.completed), courseCompleted: false, newCertificate: null };
   return { ok: true, passed, settlement };
 }
 

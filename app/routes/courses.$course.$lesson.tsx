@@ -9,7 +9,7 @@ import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { renderLesson } from "../lib/mdx/render.server";
 import { getLessonForReading, getLessonTarget } from "../models/course.server";
-import { courseProgress, enrol, finishLesson, recordVisit } from "../models/progress.server";
+import { courseProgress, enrol, recordVisit } from "../models/progress.server";
 import { quizStates, submitAnswer } from "../models/quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,7 +35,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   }
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },
-    lesson: { id: lesson.id, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },
+    lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },
     segments,
     loggedIn: Boolean(user),
     learner,
@@ -46,20 +46,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = requireUser(request, context);
-  const target = await getLessonTarget(context.db, params.course ?? "", params.lesson ?? "");
-  if (!target) return refuse(t.learn.refusal.lesson, 404);
   const form = await request.formData();
   const intent = form.get("intent");
   const userId = session.user.id;
-
+  // 完成本课 posts to /learn/progress (the hot write, kept light); quiz answers and enrolment come here.
+  const target = await getLessonTarget(context.db, params.course ?? "", params.lesson ?? "");
+  if (!target) return refuse(t.learn.refusal.lesson, 404);
   if (intent === "enrol") {
     await enrol(context.db, userId, target.courseId);
     await recordVisit(context.db, userId, target);
     return done(request, "main", { ok: true as const });
-  }
-  if (intent === "complete") {
-    const settlement = await finishLesson(context.db, userId, target);
-    return done(request, "finish", { ok: true as const, settlement });
   }
   if (intent === "answer") {
     const quizKey = String(form.get("quiz") ?? "");
@@ -102,6 +98,7 @@ export default function LessonPage() {
       </div>
       <LessonFinish
         courseSlug={course.slug}
+        lessonSlug={lesson.slug}
         passMark={course.passMark}
         learner={learner}
         loggedIn={loggedIn}

@@ -29,6 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reached_end_at", "timestamptz")
     // Reached the end and passed the quizzes. Set once, never cleared.
     .addColumn("completed_at", "timestamptz")
+    // Ids of the quizzes answered right at least once (the best result counts). Kept on the row so
+    // completion is decided by one atomic row update, even with two tabs (see progress.server.ts).
+    .addColumn("passed_quizzes", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn("study_seconds", "integer", (c) => c.notNull().defaultTo(0).check(sql`study_seconds >= 0`))
     .addColumn("last_beat_at", "timestamptz")
     .addPrimaryKeyConstraint("lesson_progress_pk", ["user_id", "lesson_id"])

@@ -99,6 +99,9 @@ test.describe("without JavaScript", () => {
     const quiz = quizzesOf(lesson.file)[0]!;
     await answer(page, quiz, true);
     await expect(page).toHaveURL(new RegExp(`#quiz-${quiz.key}$`));
+    await page.getByRole("button", { name: "完成本课" }).click();
+    await expect(page).toHaveURL(/#finish$/);
+    await expect(page.getByText("已读完。还差：本课测验", { exact: false })).toBeVisible();
     // Nothing chosen: a clear message, not an error page.
     const next = quizzesOf(lesson.file)[1]!;
     await page.locator(`[data-quiz="${next.key}"]`).getByRole("button", { name: "提交答案" }).click();

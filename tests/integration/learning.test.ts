@@ -6,6 +6,7 @@ import { courseProgress, enrol, finishLesson, recordVisit } from "../../app/mode
 import { submitAnswer } from "../../app/models/quiz.server";
 import { registerUser } from "../../app/models/user.server";
 import { action as lessonAction, loader as lessonLoader } from "../../app/routes/courses.$course.$lesson";
+import { action as progressAction } from "../../app/routes/learn.progress";
 import { createTestDatabase } from "../setup/test-database";
 import { get, post, routeContext, settle } from "../support/routes";
 
@@ -76,8 +77,8 @@ describe("completion rules", () => {
       const [first, second] = l.quizzes;
       await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: first!.quiz_key, answers: first!.correct });
       await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: second!.quiz_key, answers: second!.correct });
-      const settled = await finishLesson(db, user.id, { ...l, passMark: 60 });
-      expect(settled.lessonCompleted).toBe(true); // 2 of 3 = 66 ≥ 60
+      const settled = await finishLesson(db, user.id, l);
+      expect(settled?.lessonCompleted).toBe(true); // 2 of 3 = 66 ≥ 60
     } finally {
       await db.updateTable("courses").set({ pass_mark: 80 }).where("id", "=", l.courseId).execute();
     }
@@ -144,13 +145,27 @@ describe("idempotence", () => {
     expect(await db.selectFrom("enrolments").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(1);
   });
 
+  it("a quiz answered in one tab while 完成本课 is pressed in another still completes the lesson", async () => {
+    for (let round = 0; round < 5; round++) {
+      const user = await newLearner();
+      const l = await lesson("chengjie-chayan", "genghuan-wuye-jiaojie");
+      const [last, ...others] = l.quizzes;
+      for (const q of others) await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: q.quiz_key, answers: q.correct });
+      await Promise.all([
+        finishLesson(db, user.id, l),
+        submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: last!.quiz_key, answers: last!.correct }),
+      ]);
+      expect((await courseProgress(db, user.id, l.courseId)).lesson(l.id).state).toBe("completed");
+    }
+  });
+
   it("finishing the last two lessons at once (two tabs) still completes the course and issues one certificate", async () => {
     const user = await newLearner();
     const lessons = await Promise.all(WEIXIU.map((slug) => lesson("weixiu-zijin", slug)));
     for (const l of lessons) await passAll(user.id, l);
     const results = await Promise.all([...lessons, ...lessons].map((l) => finishLesson(db, user.id, l)));
-    expect(results.some((r) => r.courseCompleted)).toBe(true);
-    expect(results.filter((r) => r.newCertificate)).toHaveLength(1);
+    expect(results.some((r) => r?.courseCompleted)).toBe(true);
+    expect(results.filter((r) => r?.newCertificate)).toHaveLength(1);
     expect(await db.selectFrom("certificates").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(1);
   });
 });
@@ -197,6 +212,21 @@ describe("the lesson route", () => {
     expect(result).toMatchObject({ status: 303, location: `${url}#quiz-${q.quiz_key}` });
   });
 
+  it("完成本课 (/learn/progress): 404 for a lesson that does not exist, 400 for a malformed one, 401 logged out; a plain form goes back to the lesson", async () => {
+    const user = await newLearner();
+    const finish = (fields: Record<string, string>, who: typeof user | null = user, headers: Record<string, string> = {}) =>
+      settle(() => progressAction({ request: post("/learn/progress", fields, headers), params: {}, context: routeContext(db, laws, who) }));
+    expect((await finish({ course: "weixiu-zijin", lesson: "nope" })).status).toBe(404);
+    expect((await finish({ course: "weixiu-zijin", lesson: "../../etc" })).status).toBe(400);
+    expect((await finish({ course: "weixiu-zijin", lesson: "yiban-chengxu" }, null)).status).toBe(401);
+    expect(await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(0);
+    expect(await finish({ course: "weixiu-zijin", lesson: "yiban-chengxu" }, user, { "sec-fetch-mode": "navigate" })).toMatchObject({
+      status: 303,
+      location: "/courses/weixiu-zijin/yiban-chengxu#finish",
+    });
+    expect(await finish({ course: "weixiu-zijin", lesson: "yiban-chengxu" })).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
   it("refuses forged answers with a 4xx and records nothing", async () => {
     const user = await newLearner();
     const l = await lesson(params.course, params.lesson);
@@ -226,7 +256,7 @@ describe("the lesson route", () => {
   });
 
   it("sends someone who is not logged in to the login page", async () => {
-    const result = await settle(() => lessonAction({ request: post(url, { intent: "complete" }), params, context: routeContext(db, laws, null) }));
+    const result = await settle(() => lessonAction({ request: post(url, { intent: "enrol" }), params, context: routeContext(db, laws, null) }));
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/login\?redirectTo=/);
   });

@@ -253,6 +253,7 @@ export const zh = {
     verifyTitle: "证书查验",
     verifyIntro: "输入证书上的编号，查看证书是否真实。",
     verifyButton: "查验",
+    verifyAnother: "查验其他证书",
     verifyPlaceholder: "如 ABCD-EFGH",
     valid: "证书真实有效",
     notFound: "证书不存在",

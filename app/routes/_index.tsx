@@ -7,16 +7,17 @@ import { CourseCard } from "../components/course-card";
 import { SearchBox } from "../components/search-box";
 import { listCampuses } from "../models/campus.server";
 import { listLatestCourses } from "../models/course.server";
+import { listPaths } from "../models/path.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.home.title} - ${t.site.tagline}` }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [campuses, latest] = await Promise.all([listCampuses(context.db), listLatestCourses(context.db, 4)]);
-  return { campuses, latest, signedIn: context.session !== null };
+  const [campuses, latest, paths] = await Promise.all([listCampuses(context.db), listLatestCourses(context.db, 4), listPaths(context.db)]);
+  return { campuses, latest, paths, signedIn: context.session !== null };
 }
 
 export default function Home() {
-  const { campuses, latest, signedIn } = useLoaderData<typeof loader>();
+  const { campuses, latest, paths, signedIn } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <section>
@@ -41,6 +42,27 @@ export default function Home() {
             {latest.map((course) => (
               <li key={course.slug}>
                 <CourseCard course={course} showCampus />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {paths.length > 0 ? (
+        <section aria-labelledby="paths-heading">
+          <h2 id="paths-heading" className="mb-4 text-2xl font-bold">
+            {t.learn.paths}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {paths.map((path) => (
+              <li key={path.slug}>
+                <Link to={`/paths/${path.slug}`} className="block h-full rounded-2xl border border-stone-200 bg-white p-5 shadow-sm hover:border-brand-600">
+                  <span className="inline-block rounded-full bg-stone-100 px-3 py-0.5 text-sm font-medium text-stone-700">
+                    {t.course.audience[path.audience]}
+                  </span>
+                  <h3 className="mt-2 text-xl font-bold text-stone-900">{path.title}</h3>
+                  <p className="mt-1 line-clamp-3 text-base text-stone-700">{path.description}</p>
+                </Link>
               </li>
             ))}
           </ul>

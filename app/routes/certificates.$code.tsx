@@ -43,7 +43,7 @@ export default function CertificatePage() {
       </div>
       <article
         aria-label={t.certificate.heading}
-        className="mx-auto flex aspect-[297/210] w-full max-w-4xl flex-col justify-between border-8 border-double border-brand-700 bg-white p-5 text-center sm:p-10 print:h-[180mm] print:max-w-none print:aspect-auto"
+        className="mx-auto flex w-full max-w-4xl flex-col justify-between gap-6 border-8 border-double border-brand-700 bg-white p-5 text-center sm:aspect-[297/210] sm:gap-0 sm:p-10 print:h-[180mm] print:max-w-none print:aspect-auto"
       >
         <div>
           <p className="text-base tracking-widest text-brand-700 sm:text-xl">{t.site.name}</p>
@@ -56,8 +56,8 @@ export default function CertificatePage() {
             {c.kind === "path" ? t.certificate.path : t.certificate.course}：{c.title}
           </p>
         </div>
-        <div className="flex items-end justify-between gap-3 text-left">
-          <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-sm sm:text-lg">
+        <div className="flex flex-col items-center gap-4 text-left sm:flex-row sm:items-end sm:justify-between">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-base sm:text-lg">
             <dt className="text-stone-600">{t.certificate.campus}</dt>
             <dd>{c.campusName}</dd>
             <dt className="text-stone-600">{t.certificate.issuedAt}</dt>
@@ -65,7 +65,7 @@ export default function CertificatePage() {
             <dt className="text-stone-600">{t.certificate.code}</dt>
             <dd className="font-mono font-bold">{c.code}</dd>
           </dl>
-          <figure className="w-20 shrink-0 sm:w-32">
+          <figure className="w-28 shrink-0 sm:w-32">
             {/* qrcode's own SVG for a URL we built: no user text inside. */}
             <div className="[&_svg]:h-auto [&_svg]:w-full" dangerouslySetInnerHTML={{ __html: c.qr }} />
             <figcaption className="text-center text-xs text-stone-600 sm:text-sm">{t.certificate.scan}</figcaption>

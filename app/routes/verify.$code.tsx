@@ -64,7 +64,7 @@ export default function VerifyPage() {
         </Notice>
       )}
       <Link to="/verify" className="inline-block text-lg text-brand-700 underline underline-offset-4">
-        {t.certificate.verifyIntro}
+        {t.certificate.verifyAnother}
       </Link>
     </div>
   );

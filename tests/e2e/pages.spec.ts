@@ -55,6 +55,10 @@ const pages = [
   { name: "lesson-funds", path: "/courses/weixiu-zijin/hangzhou-yingji-chengxu" },
   { name: "law", path: "/law/民法典/278" },
   { name: "search", path: "/search?q=维修基金" },
+  { name: "paths", path: "/paths" },
+  { name: "path", path: "/paths/yeweihui-houxuanren" },
+  { name: "verify", path: "/verify" },
+  { name: "verify-unknown", path: "/verify/ABCD-EFGH" },
 ];
 
 for (const { name, path } of pages) {
@@ -78,6 +82,31 @@ test("profile fits the screen", async ({ page }, testInfo) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("profile.png"), fullPage: true });
+});
+
+test("a learner's pages fit the screen, with thumb-sized controls", async ({ page }, testInfo) => {
+  await register(page);
+  await page.goto("/courses/minfadian-qufen-suoyouquan");
+  await page.getByRole("button", { name: "开始学习" }).click();
+  await expect(page.getByRole("button", { name: "完成本课" })).toBeVisible();
+  for (const [name, path] of [
+    ["learner-lesson", "/courses/minfadian-qufen-suoyouquan/zhuanyou-gongyou"],
+    ["learner-course", "/courses/minfadian-qufen-suoyouquan"],
+    ["learner-home", "/learn"],
+    ["learner-hours", "/learn/hours"],
+    ["learner-certificates", "/certificates"],
+    ["learner-path", "/paths/xiaoqu-zhuanyuan"],
+  ] as const) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, name).toBeLessThanOrEqual(0);
+    const small = await page
+      .getByRole("main")
+      .locator("button, a.inline-flex, input:not([type=hidden]), select")
+      .evaluateAll((els) => els.filter((e) => (e.closest("label") ?? e).getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+    expect(small, name).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  }
 });
 
 test("admin pages fit the screen for a district admin", async ({ page }, testInfo) => {

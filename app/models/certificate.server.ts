@@ -36,7 +36,8 @@ export async function issueCertificate(trx: DB, userId: number, subject: Subject
   throw new Error("could not allocate a certificate code");
 }
 
-async function findIssued(db: DB, userId: number, subject: Subject) {
+/** The code of the learner's certificate for a course or path, if issued. */
+export async function findIssued(db: DB, userId: number, subject: Subject): Promise<string | undefined> {
   let query = db.selectFrom("certificates").select("code").where("user_id", "=", userId);
   query = "courseId" in subject ? query.where("course_id", "=", subject.courseId) : query.where("path_id", "=", subject.pathId);
   return (await query.executeTakeFirst())?.code;

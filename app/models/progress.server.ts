@@ -253,43 +253,33 @@ export type CourseProgress = Awaited<ReturnType<typeof courseProgress>>;
 
 /** 我的学习: every course the learner enrolled in, with lesson counts and where 继续学习 leads. */
 export async function listEnrolments(db: DB, userId: number) {
-  const published = (eb: any) => eb.where("l.archived_at", "is", null).where("l.published_version_id", "is not", null);
   return db
     .selectFrom("enrolments as e")
     .innerJoin("courses", "courses.id", "e.course_id")
     .innerJoin("campuses", "campuses.id", "courses.campus_id")
-    .select((eb) => [
-      "courses.id",
-      "courses.slug",
-      "courses.title",
-      "courses.hours",
-      "campuses.name as campusName",
-      "e.enrolled_at as enrolledAt",
-      "e.last_visited_at as lastVisitedAt",
-      "e.completed_at as completedAt",
-      published(eb.selectFrom("lessons as l").whereRef("l.course_id", "=", "courses.id").select(sql<number>`count(*)::int`.as("n"))).as(
-        "lessonCount",
-      ),
-      published(
-        eb
-          .selectFrom("lessons as l")
-          .innerJoin("lesson_progress as p", "p.lesson_id", "l.id")
-          .whereRef("l.course_id", "=", "courses.id")
-          .where("p.user_id", "=", userId)
-          .where("p.completed_at", "is not", null)
-          .select(sql<number>`count(*)::int`.as("n")),
-      ).as("lessonsDone"),
-      published(
+    .select((eb) => {
+      // The course's published, unarchived lessons, each with this learner's progress row if any.
+      const lessons = () =>
         eb
           .selectFrom("lessons as l")
           .leftJoin("lesson_progress as p", (join) => join.onRef("p.lesson_id", "=", "l.id").on("p.user_id", "=", userId))
           .whereRef("l.course_id", "=", "courses.id")
-          .where("p.completed_at", "is", null)
-          .select("l.slug")
-          .orderBy("l.position")
-          .limit(1),
-      ).as("nextLessonSlug"),
-    ])
+          .where("l.archived_at", "is", null)
+          .where("l.published_version_id", "is not", null);
+      return [
+        "courses.id",
+        "courses.slug",
+        "courses.title",
+        "courses.hours",
+        "campuses.name as campusName",
+        "e.enrolled_at as enrolledAt",
+        "e.last_visited_at as lastVisitedAt",
+        "e.completed_at as completedAt",
+        lessons().select(sql<number>`count(*)::int`.as("n")).as("lessonCount"),
+        lessons().select(sql<number>`count(p.completed_at)::int`.as("n")).as("lessonsDone"),
+        lessons().where("p.completed_at", "is", null).select("l.slug").orderBy("l.position").limit(1).as("nextLessonSlug"),
+      ];
+    })
     .where("e.user_id", "=", userId)
     .where("courses.archived_at", "is", null)
     .orderBy(sql`coalesce(e.last_visited_at, e.enrolled_at)`, "desc")

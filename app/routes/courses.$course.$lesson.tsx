@@ -8,6 +8,7 @@ import { requireUser } from "../lib/auth.server";
 import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { renderLesson } from "../lib/mdx/render.server";
+import { findIssued } from "../models/certificate.server";
 import { getLessonForReading, getLessonTarget } from "../models/course.server";
 import { courseProgress, enrol, recordVisit } from "../models/progress.server";
 import { quizStates, submitAnswer } from "../models/quiz.server";
@@ -28,10 +29,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     const [progress, quizzes, certificate] = await Promise.all([
       courseProgress(context.db, user.id, course.id),
       quizStates(context.db, user.id, lesson.id, lesson.versionId),
-      context.db.selectFrom("certificates").select("code").where("user_id", "=", user.id).where("course_id", "=", course.id).executeTakeFirst(),
+      findIssued(context.db, user.id, { courseId: course.id }),
     ]);
     const view = progress.lesson(lesson.id);
-    learner = { lesson: view, quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate?.code ?? null };
+    learner = { lesson: view, quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate ?? null };
   }
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },

@@ -10,6 +10,7 @@ import { refuse, unknownIntent } from "../lib/learner-form.server";
 import { chinaDate } from "../lib/dates";
 import { t } from "../lib/messages";
 import { missingSteps } from "../lib/progress-summary";
+import { findIssued } from "../models/certificate.server";
 import { getCourse } from "../models/course.server";
 import { courseProgress, enrol } from "../models/progress.server";
 
@@ -26,16 +27,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   let learner = null;
   if (user && progress?.enrolled) {
     const lessons = course.lessons.map((l) => progress.lesson(l.id));
-    const certificate = progress.completedAt
-      ? await context.db.selectFrom("certificates").select("code").where("user_id", "=", user.id).where("course_id", "=", course.id).executeTakeFirst()
-      : undefined;
+    const certificate = progress.completedAt ? await findIssued(context.db, user.id, { courseId: course.id }) : undefined;
     const nextIndex = lessons.findIndex((l) => l.state !== "completed");
     learner = {
       lessons: lessons.map((l) => l.state),
       done: lessons.filter((l) => l.state === "completed").length,
       missing: missingSteps(lessons, course.passMark),
       completedAt: progress.completedAt ? chinaDate(progress.completedAt) : null,
-      certificateCode: certificate?.code ?? null,
+      certificateCode: certificate ?? null,
       // 继续学习: the first unfinished lesson, in order.
       continueSlug: course.lessons[nextIndex === -1 ? 0 : nextIndex]?.slug ?? null,
     };

@@ -6,6 +6,7 @@ import { ButtonLink } from "../components/ui/button";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
 import { t } from "../lib/messages";
+import { findIssued } from "../models/certificate.server";
 import { getPath } from "../models/path.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,9 +17,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const user = context.session?.user ?? null;
   const path = await getPath(context.db, params.slug ?? "", user?.id ?? null);
   if (!path) throw new Response(t.learn.pathNotFound, { status: 404 });
-  const certificate = user
-    ? await context.db.selectFrom("certificates").select("code").where("user_id", "=", user.id).where("path_id", "=", path.id).executeTakeFirst()
-    : undefined;
+  const certificate = user ? await findIssued(context.db, user.id, { pathId: path.id }) : undefined;
   return {
     path: {
       title: path.title,
@@ -34,7 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       })),
     },
     loggedIn: Boolean(user),
-    certificateCode: certificate?.code ?? null,
+    certificateCode: certificate ?? null,
   };
 }
 

@@ -52,3 +52,14 @@ export async function logOut(page: Page) {
   await page.getByRole("main").getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
 }
+
+/** What a phone user would notice: sideways scrolling, or a control too small for a thumb (< 44 px). */
+export async function layoutProblems(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const small = await page
+    .getByRole("main")
+    .locator("button, a.inline-flex, input:not([type=hidden]), select")
+    // A checkbox or radio is tapped through its label, which is what must be thumb-sized.
+    .evaluateAll((els) => els.filter((e) => (e.closest("label") ?? e).getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
+  return { overflow: Math.max(0, overflow), small };
+}

@@ -1,4 +1,4 @@
-import { admin, expect, logIn, register, test } from "./helpers";
+import { admin, expect, layoutProblems, logIn, register, test } from "./helpers";
 
 test("the home page lists the seven campuses, each linking to its page", async ({ page }) => {
   await page.goto("/");
@@ -64,15 +64,7 @@ const pages = [
 for (const { name, path } of pages) {
   test(`${name} fits the screen without sideways scrolling`, async ({ page }, testInfo) => {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    // Every button and link in the main content is at least 44px tall: thumb-sized.
-    const small = await page
-      .getByRole("main")
-      .locator("button, a.inline-flex, input:not([type=hidden]), select")
-      // A checkbox or radio is tapped through its label, which is what must be thumb-sized.
-      .evaluateAll((els) => els.filter((e) => (e.closest("label") ?? e).getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
-    expect(small).toEqual([]);
+    expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] });
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   });
 }
@@ -98,13 +90,7 @@ test("a learner's pages fit the screen, with thumb-sized controls", async ({ pag
     ["learner-path", "/paths/xiaoqu-zhuanyuan"],
   ] as const) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, name).toBeLessThanOrEqual(0);
-    const small = await page
-      .getByRole("main")
-      .locator("button, a.inline-flex, input:not([type=hidden]), select")
-      .evaluateAll((els) => els.filter((e) => (e.closest("label") ?? e).getBoundingClientRect().height < 44).map((e) => e.outerHTML.slice(0, 80)));
-    expect(small, name).toEqual([]);
+    expect(await layoutProblems(page), name).toEqual({ overflow: 0, small: [] });
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   }
 });

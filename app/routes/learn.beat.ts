@@ -1,24 +1,26 @@
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "../lib/messages";
 import { getLessonTargetById } from "../models/course.server";
 import { recordBeat } from "../models/study-time.server";
 
 /** The 学时 heartbeat (see components/lesson-clock.tsx). JSON in, JSON out; never a redirect. */
+// Resource routes answer with a real Response: a data() status is not applied outside route
+// navigation, and plain fetch() callers (the heartbeat) read the status.
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = context.session;
-  if (!session) return data({ ok: false, error: t.auth.loginRequired }, { status: 401 });
+  if (!session) return Response.json({ ok: false, error: t.auth.loginRequired }, { status: 401 });
   const form = await request.formData();
   const lessonId = String(form.get("lesson") ?? "");
-  if (!/^\d{1,9}$/.test(lessonId)) return data({ ok: false, error: t.learn.refusal.lesson }, { status: 400 });
+  if (!/^\d{1,9}$/.test(lessonId)) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 400 });
   const lesson = await getLessonTargetById(context.db, Number(lessonId));
-  if (!lesson) return data({ ok: false, error: t.learn.refusal.lesson }, { status: 404 });
+  if (!lesson) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 404 });
   const result = await recordBeat(context.db, session.user.id, lesson, form.get("restart") === "1");
   if (!result.ok) {
     return result.refusal === "too-soon"
-      ? data({ ok: false, error: t.learn.tooManyBeats }, { status: 429 })
-      : data({ ok: false, error: t.learn.notEnrolled }, { status: 409 });
+      ? Response.json({ ok: false, error: t.learn.tooManyBeats }, { status: 429 })
+      : Response.json({ ok: false, error: t.learn.notEnrolled }, { status: 409 });
   }
-  return data(result);
+  return Response.json(result);
 }
 
 export function loader() {

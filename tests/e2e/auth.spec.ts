@@ -14,7 +14,7 @@ test("a candidate registers, logs out and logs in again", async ({ page }) => {
   await page.getByLabel("密码").fill(learner.password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/profile$/);
-  await expect(page.getByRole("link", { name: "我的" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "我的", exact: true })).toBeVisible();
 
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === "sf_session");

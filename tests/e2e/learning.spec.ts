@@ -109,3 +109,36 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("请先选择一个答案")).toBeVisible();
   });
 });
+
+test("an open lesson sends a 学时 heartbeat about every 30 seconds", async ({ page }) => {
+  await page.clock.install();
+  await register(page);
+  await page.goto(`/courses/${COURSE}`);
+  await page.getByRole("button", { name: "开始学习" }).click();
+  await expect(page.getByRole("button", { name: "完成本课" })).toBeVisible();
+  const beat = page.waitForRequest((r) => r.url().endsWith("/learn/beat") && r.method() === "POST");
+  await page.clock.fastForward(31_000);
+  const request = await beat;
+  expect(request.postData()).toMatch(/name="lesson"/);
+  // The server decides what the beat is worth: a beat 31 fake seconds after the visit is only
+  // seconds old in real time, so it is refused as too soon (no 学时 from a fast clock).
+  expect((await request.response())?.status()).toBe(429);
+});
+
+test("forged posts are refused with a 4xx over real HTTP, page and data requests alike", async ({ page }) => {
+  await register(page);
+  const lesson = `/courses/${COURSE}/${LESSONS[0]!.slug}`;
+  await page.goto(lesson);
+  const version = await page.locator('input[name="version"]').first().inputValue();
+  const quiz = quizzesOf(LESSONS[0]!.file)[0]!.key;
+  const origin = new URL(page.url()).origin;
+  const post = (url: string, form: Record<string, string>) => page.request.post(url, { form, headers: { origin }, maxRedirects: 0 });
+  for (const url of [lesson, `${lesson}.data`]) {
+    expect((await post(url, { intent: "answer", quiz, version, answer: "17" })).status(), url).toBe(400);
+    expect((await post(url, { intent: "answer", quiz, version: "999999999", answer: "0" })).status(), url).toBe(409);
+    expect((await post(url, { intent: "answer", quiz: "q-not-here", version, answer: "0" })).status(), url).toBe(409);
+  }
+  expect((await post("/learn/progress", { course: COURSE, lesson: "no-such-lesson" })).status()).toBe(404);
+  expect((await post("/learn/beat", { lesson: "abc" })).status()).toBe(400);
+  expect((await post("/learn/beat", { lesson: "999999" })).status()).toBe(404);
+});

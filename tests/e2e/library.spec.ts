@@ -24,6 +24,12 @@ test("the lesson page never tells the browser which option is right", async ({ r
     expect(html).toContain("data-quiz=");
     expect(html).not.toMatch(/correct/i);
     expect(html).not.toContain("Explanation");
+    expect(html).not.toContain("解析");
+    // The data a client-side navigation fetches (single fetch) says no more than the page.
+    const data = await (await request.get(`${path}.data`)).text();
+    expect(data).toContain("questionHtml");
+    expect(data).not.toMatch(/correct/i);
+    expect(data).not.toContain("解析");
   }
 });
 

@@ -35,7 +35,8 @@ export async function settle(run: () => Promise<unknown>): Promise<{ status: num
   }
   if (result instanceof Response) {
     const text = await result.text();
-    return { status: result.status, body: text, location: result.headers.get("location") ?? undefined };
+    const body = result.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+    return { status: result.status, body, location: result.headers.get("location") ?? undefined };
   }
   if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
     const { data, init } = result as { data: unknown; init?: ResponseInit };

@@ -36,6 +36,11 @@ export default function AdminHome() {
           ))}
         </ul>
       </Card>
+      <Card>
+        <h2 className="mb-2 text-2xl font-bold">{t.admin.coursesTitle}</h2>
+        <p className="mb-4 text-lg text-stone-700">{t.admin.coursesIntro}</p>
+        <ButtonLink to="/admin/courses">{t.admin.coursesTitle}</ButtonLink>
+      </Card>
       {isDistrictAdmin ? (
         <Card>
           <h2 className="mb-2 text-2xl font-bold">{t.admin.rolesTitle}</h2>

@@ -55,7 +55,9 @@ export async function logOut(page: Page) {
 
 /** What a phone user would notice: sideways scrolling, or a control too small for a thumb (< 44 px). */
 export async function layoutProblems(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // clientWidth, not innerWidth: on a phone the layout viewport widens to fit wide content, so
+  // innerWidth grows with the overflow and hides it.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const small = await page
     .getByRole("main")
     .locator("button, a.inline-flex, input:not([type=hidden]), select")

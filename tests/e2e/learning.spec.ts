@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { quizzesOf, type SourceQuiz } from "../support/lesson-quizzes";
-import { expect, register, test } from "./helpers";
+import { expect, layoutProblems, register, test } from "./helpers";
 
 const COURSE = "weixiu-zijin";
 const LESSONS = [
@@ -56,7 +56,7 @@ test("a new learner takes a course from 开始学习 to a certificate anyone can
   await page.getByRole("link", { name: "查看证书" }).click();
   const code = (await page.getByText(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/).first().textContent())!.trim();
   await expect(page.getByText("张三明").first()).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect((await layoutProblems(page)).overflow).toBe(0);
 
   // 我的证书 and 我的学习 list it.
   await page.goto("/certificates");

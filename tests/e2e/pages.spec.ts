@@ -71,8 +71,7 @@ for (const { name, path } of pages) {
 
 test("profile fits the screen", async ({ page }, testInfo) => {
   await register(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] });
   await page.screenshot({ path: testInfo.outputPath("profile.png"), fullPage: true });
 });
 
@@ -101,10 +100,17 @@ test("admin pages fit the screen for a district admin", async ({ page }, testInf
   for (const [name, path] of [
     ["admin", "/admin"],
     ["admin-roles", "/admin/roles"],
+    ["admin-courses", "/admin/courses"],
   ] as const) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await layoutProblems(page), name).toEqual({ overflow: 0, small: [] });
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   }
+  // A synced course is shown with its lessons, read-only.
+  await page.getByRole("link", { name: /住宅专项维修资金/ }).click();
+  await expect(page.getByRole("heading", { name: "住宅专项维修资金", level: 1 })).toBeVisible();
+  await expect(page.getByText("这里只能查看")).toBeVisible();
+  await expect(page.getByText("已发布").first()).toBeVisible();
+  expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] });
+  await page.screenshot({ path: testInfo.outputPath("admin-course.png"), fullPage: true });
 });

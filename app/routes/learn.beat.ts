@@ -3,9 +3,10 @@ import { t } from "../lib/messages";
 import { getLessonTargetById } from "../models/course.server";
 import { recordBeat } from "../models/study-time.server";
 
-/** The 学时 heartbeat (see components/lesson-clock.tsx). JSON in, JSON out; never a redirect. */
-// Resource routes answer with a real Response: a data() status is not applied outside route
-// navigation, and plain fetch() callers (the heartbeat) read the status.
+/**
+ * The 学时 heartbeat (see components/lesson-clock.tsx): form data in, JSON out, never a redirect.
+ * Real Responses, so the status (429 for a flood) reaches fetch(); a data() status would not.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = context.session;
   if (!session) return Response.json({ ok: false, error: t.auth.loginRequired }, { status: 401 });

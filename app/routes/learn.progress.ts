@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { isDocumentPost } from "../lib/learner-form.server";
+import { isDocumentPost, refuseFromResource } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { finishLesson } from "../models/progress.server";
 
@@ -8,8 +8,6 @@ import { finishLesson } from "../models/progress.server";
  * encoded for it, and the lesson lookup, enrolment and completion are one statement. A plain form
  * post (no JavaScript) is sent back to the end of the lesson; a fetcher gets JSON.
  */
-// Resource routes answer with a real Response: a data() status is not applied outside route
-// navigation, and plain fetch() callers (the heartbeat) read the status.
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = context.session;
   const form = await request.formData();
@@ -18,13 +16,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const back = `/courses/${encodeURIComponent(courseSlug)}/${encodeURIComponent(lessonSlug)}`;
   if (!session) {
     if (isDocumentPost(request)) throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
-    return Response.json({ ok: false, error: t.auth.loginRequired }, { status: 401 });
+    return refuseFromResource(request, t.auth.loginRequired, 401);
   }
   if (!/^[a-z0-9-]{1,80}$/.test(courseSlug) || !/^[a-z0-9-]{1,80}$/.test(lessonSlug)) {
-    return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 400 });
+    return refuseFromResource(request, t.learn.refusal.lesson, 400);
   }
   const settlement = await finishLesson(context.db, session.user.id, { courseSlug, lessonSlug });
-  if (!settlement) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 404 });
+  if (!settlement) return refuseFromResource(request, t.learn.refusal.lesson, 404);
   if (isDocumentPost(request)) throw redirect(`${back}#finish`, 303);
   return Response.json({ ok: true, settlement });
 }

@@ -217,6 +217,10 @@ describe("the lesson route", () => {
     const finish = (fields: Record<string, string>, who: typeof user | null = user, headers: Record<string, string> = {}) =>
       settle(() => progressAction({ request: post("/learn/progress", fields, headers), params: {}, context: routeContext(db, laws, who) }));
     expect((await finish({ course: "weixiu-zijin", lesson: "nope" })).status).toBe(404);
+    // A plain form post gets a page in Chinese, not JSON.
+    const page = await finish({ course: "weixiu-zijin", lesson: "nope" }, user, { "sec-fetch-mode": "navigate" });
+    expect(page.status).toBe(404);
+    expect(page.body).toMatch(/<html[\s\S]*没有找到这一课/);
     expect((await finish({ course: "weixiu-zijin", lesson: "../../etc" })).status).toBe(400);
     expect((await finish({ course: "weixiu-zijin", lesson: "yiban-chengxu" }, null)).status).toBe(401);
     expect(await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", user.id).execute()).toHaveLength(0);

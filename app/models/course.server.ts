@@ -127,28 +127,18 @@ export async function getCategoryBySlug(db: DB, slug: string) {
     .executeTakeFirst();
 }
 
-/** What a learner's write needs to know about a published lesson: one indexed lookup by slugs. */
-export async function getLessonTarget(db: DB, courseSlug: string, lessonSlug: string) {
-  return db
+/**
+ * What a learner's write needs to know about a published lesson, found by its slugs (from a page
+ * address) or its id (from the heartbeat): one indexed lookup.
+ */
+export async function getLessonTarget(db: DB, ref: { courseSlug: string; lessonSlug: string } | { id: number }) {
+  let query = db
     .selectFrom("lessons")
     .innerJoin("courses", "courses.id", "lessons.course_id")
     .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
     .select(["lessons.id", "lessons.course_id as courseId", "courses.pass_mark as passMark", "v.minutes"])
-    .where("courses.slug", "=", courseSlug)
-    .where("lessons.slug", "=", lessonSlug)
     .where("lessons.archived_at", "is", null)
-    .where("courses.archived_at", "is", null)
-    .executeTakeFirst();
-}
-
-export async function getLessonTargetById(db: DB, lessonId: number) {
-  return db
-    .selectFrom("lessons")
-    .innerJoin("courses", "courses.id", "lessons.course_id")
-    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
-    .select(["lessons.id", "lessons.course_id as courseId", "courses.pass_mark as passMark", "v.minutes"])
-    .where("lessons.id", "=", lessonId)
-    .where("lessons.archived_at", "is", null)
-    .where("courses.archived_at", "is", null)
-    .executeTakeFirst();
+    .where("courses.archived_at", "is", null);
+  query = "id" in ref ? query.where("lessons.id", "=", ref.id) : query.where("courses.slug", "=", ref.courseSlug).where("lessons.slug", "=", ref.lessonSlug);
+  return query.executeTakeFirst();
 }

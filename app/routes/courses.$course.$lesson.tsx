@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const userId = session.user.id;
   // 完成本课 posts to /learn/progress (the hot write, kept light); quiz answers and enrolment come here.
-  const target = await getLessonTarget(context.db, params.course ?? "", params.lesson ?? "");
+  const target = await getLessonTarget(context.db, { courseSlug: params.course ?? "", lessonSlug: params.lesson ?? "" });
   if (!target) return refuse(t.learn.refusal.lesson, 404);
   if (intent === "enrol") {
     await enrol(context.db, userId, target.courseId);

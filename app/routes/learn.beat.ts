@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "../lib/messages";
-import { getLessonTargetById } from "../models/course.server";
+import { getLessonTarget } from "../models/course.server";
 import { recordBeat } from "../models/study-time.server";
 
 /**
@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lessonId = String(form.get("lesson") ?? "");
   if (!/^\d{1,9}$/.test(lessonId)) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 400 });
-  const lesson = await getLessonTargetById(context.db, Number(lessonId));
+  const lesson = await getLessonTarget(context.db, { id: Number(lessonId) });
   if (!lesson) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 404 });
   const result = await recordBeat(context.db, session.user.id, lesson, form.get("restart") === "1");
   if (!result.ok) {

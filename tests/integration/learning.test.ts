@@ -22,7 +22,7 @@ async function newLearner(displayName = "张三明") {
 }
 
 async function lesson(courseSlug: string, lessonSlug: string) {
-  const target = await getLessonTarget(db, courseSlug, lessonSlug);
+  const target = await getLessonTarget(db, { courseSlug, lessonSlug });
   if (!target) throw new Error(`no lesson ${courseSlug}/${lessonSlug}`);
   const row = await db.selectFrom("lessons").select("published_version_id").where("id", "=", target.id).executeTakeFirstOrThrow();
   const quizzes = await db

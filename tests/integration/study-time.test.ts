@@ -11,7 +11,7 @@ import { post, routeContext, settle } from "../support/routes";
 
 const { db } = await createTestDatabase();
 const laws = await loadLawLibrary("content");
-const l = (await getLessonTarget(db, "weixiu-zijin", "yiban-chengxu"))!;
+const l = (await getLessonTarget(db, { courseSlug: "weixiu-zijin", lessonSlug: "yiban-chengxu" }))!;
 
 let nextPhone = 13900200000;
 async function startedLearner() {
@@ -96,7 +96,7 @@ describe("the 学时 ledger", () => {
     expect((await beat({ lesson: String(l.id) }, null)).status).toBe(401);
     expect((await beat({ lesson: "abc" })).status).toBe(400);
     expect((await beat({ lesson: "999999" })).status).toBe(404);
-    const other = (await getLessonTarget(db, "chengjie-chayan", "xinjian-chengjie-chayan"))!;
+    const other = (await getLessonTarget(db, { courseSlug: "chengjie-chayan", lessonSlug: "xinjian-chengjie-chayan" }))!;
     expect((await beat({ lesson: String(other.id) })).status).toBe(409); // never opened
     expect((await beat({ lesson: String(l.id) })).status).toBe(429); // the visit started the clock just now
     await elapse(user, 30);

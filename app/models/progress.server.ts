@@ -84,7 +84,7 @@ export function reachesPassMark(passed: RawBuilder<unknown>) {
  * Null when there is no such published lesson.
  */
 export async function finishLesson(db: DB, userId: number, ref: LessonRef): Promise<Settlement | null> {
-  const { rows } = await sql<{ lesson_id: number; course_id: number; pass_mark: number; completed: boolean; just_completed: boolean }>`
+  const { rows } = await sql<{ course_id: number; completed: boolean; just_completed: boolean }>`
     with ${lessonCte(ref)}, e as (
       insert into enrolments (user_id, course_id) select ${userId}, course_id from t on conflict do nothing
     )
@@ -94,79 +94,51 @@ export async function finishLesson(db: DB, userId: number, ref: LessonRef): Prom
       reached_end_at = coalesce(p.reached_end_at, now()),
       last_visited_at = now(),
       completed_at = coalesce(p.completed_at, case when ${reachesPassMark(sql`p.passed_quizzes`)} then now() end)
-    returning p.lesson_id, p.course_id, (select pass_mark from t) as pass_mark,
-      p.completed_at is not null as completed, p.completed_at = now() as just_completed`.execute(db);
+    returning p.course_id, p.completed_at is not null as completed, p.completed_at = now() as just_completed`.execute(db);
   const row = rows[0];
   if (!row) return null;
-  if (row.just_completed) return settleLocked(db, userId, { id: row.lesson_id, courseId: row.course_id, passMark: row.pass_mark });
+  if (row.just_completed) return settleLocked(db, userId, { courseId: row.course_id });
   return { lessonCompleted: row.completed, courseCompleted: false, newCertificate: null };
 }
 
-/** Settles lesson, course and paths under the enrolment lock: the path that completes things. */
-export function settleLocked(db: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
+/**
+ * After a write completed a lesson (its row update said so): under the enrolment lock, so two tabs
+ * completing the last two lessons settle one after the other, check the course and issue the course
+ * and path certificates. Runs once per lesson per learner, never on the common path.
+ */
+export function settleLocked(db: DB, userId: number, lesson: { courseId: number }): Promise<Settlement> {
   return db.transaction().execute(async (trx) => {
-    await lockEnrolment(trx, userId, lesson.courseId);
-    return settleLesson(trx, userId, lesson);
+    // The enrolment row exists: the statement that completed the lesson inserted it.
+    await trx
+      .selectFrom("enrolments")
+      .select("completed_at")
+      .where("user_id", "=", userId)
+      .where("course_id", "=", lesson.courseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const none = { lessonCompleted: true, courseCompleted: false, newCertificate: null };
+    const course = await trx
+      .selectFrom("lessons")
+      .leftJoin("lesson_progress as p", (join) => join.onRef("p.lesson_id", "=", "lessons.id").on("p.user_id", "=", userId))
+      .select([sql<number>`count(*)::int`.as("total"), sql<number>`count(p.completed_at)::int`.as("done")])
+      .where("lessons.course_id", "=", lesson.courseId)
+      .where("lessons.archived_at", "is", null)
+      .where("lessons.published_version_id", "is not", null)
+      .executeTakeFirstOrThrow();
+    if (course.total === 0 || course.done < course.total) return none;
+
+    const updated = await trx
+      .updateTable("enrolments")
+      .set({ completed_at: sql`now()` })
+      .where("user_id", "=", userId)
+      .where("course_id", "=", lesson.courseId)
+      .where("completed_at", "is", null)
+      .returning("course_id")
+      .executeTakeFirst();
+    const code = await issueCertificate(trx, userId, { courseId: lesson.courseId });
+    await issueCompletedPathCertificates(trx, userId, lesson.courseId);
+    return { lessonCompleted: true, courseCompleted: true, newCertificate: updated ? code : null };
   });
-}
-
-/** Enrols if needed and locks the enrolment row: completion checks for one learner's course run one at a time. */
-export async function lockEnrolment(trx: DB, userId: number, courseId: number) {
-  await enrol(trx, userId, courseId);
-  return trx
-    .selectFrom("enrolments")
-    .select(["completed_at"])
-    .where("user_id", "=", userId)
-    .where("course_id", "=", courseId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-}
-
-/** After a write that may complete the lesson (reached end, or a quiz passed): settle lesson, course, paths. */
-export async function settleLesson(trx: DB, userId: number, lesson: LessonTarget): Promise<Settlement> {
-  const progress = await trx
-    .selectFrom("lesson_progress")
-    .select(["reached_end_at", "completed_at"])
-    .where("user_id", "=", userId)
-    .where("lesson_id", "=", lesson.id)
-    .executeTakeFirst();
-  let lessonCompleted = Boolean(progress?.completed_at);
-  if (progress?.reached_end_at && !lessonCompleted) {
-    const [quiz] = await quizScores(trx, userId, { lessonId: lesson.id });
-    if (!quiz || scoreOf(quiz) >= lesson.passMark) {
-      await trx
-        .updateTable("lesson_progress")
-        .set({ completed_at: sql`coalesce(completed_at, now())` })
-        .where("user_id", "=", userId)
-        .where("lesson_id", "=", lesson.id)
-        .execute();
-      lessonCompleted = true;
-    }
-  }
-  const none = { lessonCompleted, courseCompleted: false, newCertificate: null };
-  if (!lessonCompleted) return none;
-
-  const course = await trx
-    .selectFrom("lessons")
-    .leftJoin("lesson_progress as p", (join) => join.onRef("p.lesson_id", "=", "lessons.id").on("p.user_id", "=", userId))
-    .select([sql<number>`count(*)::int`.as("total"), sql<number>`count(p.completed_at)::int`.as("done")])
-    .where("lessons.course_id", "=", lesson.courseId)
-    .where("lessons.archived_at", "is", null)
-    .where("lessons.published_version_id", "is not", null)
-    .executeTakeFirstOrThrow();
-  if (course.total === 0 || course.done < course.total) return none;
-
-  const updated = await trx
-    .updateTable("enrolments")
-    .set({ completed_at: sql`now()` })
-    .where("user_id", "=", userId)
-    .where("course_id", "=", lesson.courseId)
-    .where("completed_at", "is", null)
-    .returning("course_id")
-    .executeTakeFirst();
-  const code = await issueCertificate(trx, userId, { courseId: lesson.courseId });
-  await issueCompletedPathCertificates(trx, userId, lesson.courseId);
-  return { lessonCompleted, courseCompleted: true, newCertificate: updated ? code : null };
 }
 
 export interface QuizScore {

@@ -26,13 +26,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const user = context.session?.user;
   let learner = null;
   if (user && (await recordVisit(context.db, user.id, { id: lesson.id, courseId: course.id }))) {
-    const [progress, quizzes, certificate] = await Promise.all([
+    const [progress, quizzes] = await Promise.all([
       courseProgress(context.db, user.id, course.id),
       quizStates(context.db, user.id, lesson.id, lesson.versionId),
-      findIssued(context.db, user.id, { courseId: course.id }),
     ]);
-    const view = progress.lesson(lesson.id);
-    learner = { lesson: view, quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate ?? null };
+    // Only a completed course has a certificate to link to: most views skip the lookup.
+    const certificate = progress.completedAt ? await findIssued(context.db, user.id, { courseId: course.id }) : undefined;
+    learner = { lesson: progress.lesson(lesson.id), quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate ?? null };
   }
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { PageTitle } from "../components/ui/page";
+import { PageTitle, rowListClass } from "../components/ui/page";
 import { administeredCampusIds, requireRole } from "../lib/auth.server";
 import { t } from "../lib/messages";
 import { listCoursesForAdmin } from "../models/admin-course.server";
@@ -30,7 +30,7 @@ export default function AdminCourses() {
           <h2 id={`campus-${campus.id}`} className="mb-3 text-2xl font-bold">
             {campus.name}
           </h2>
-          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className={rowListClass}>
             {campus.courses.map((c) => (
               <li key={c.id}>
                 <Link to={`/admin/courses/${c.id}`} className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-stone-50">

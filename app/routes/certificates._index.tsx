@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ButtonLink } from "../components/ui/button";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, CardLink, PageTitle } from "../components/ui/page";
 import { requireUser } from "../lib/auth.server";
 import { formatCertificateCode } from "../lib/certificate-code";
 import { chinaDate } from "../lib/dates";
@@ -42,13 +42,13 @@ export default function MyCertificates() {
         <ul className="space-y-3">
           {certificates.map((c) => (
             <li key={c.code}>
-              <Link to={`/certificates/${c.code}`} className="block rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
+              <CardLink to={`/certificates/${c.code}`}>
                 <span className="block text-base text-stone-600">{c.kind === "path" ? t.certificate.path : t.certificate.course}</span>
                 <span className="block text-xl font-bold">{c.title}</span>
                 <span className="mt-1 block text-base text-stone-700">
                   {t.certificate.code} <span className="font-mono">{formatCertificateCode(c.code)}</span> · {t.course.hours(c.hours)} · {c.date}
                 </span>
-              </Link>
+              </CardLink>
             </li>
           ))}
         </ul>

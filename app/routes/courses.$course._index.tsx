@@ -4,7 +4,7 @@ import { MissingList, ProgressBar, StateBadge } from "../components/course-progr
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Button, ButtonLink } from "../components/ui/button";
 import { Notice } from "../components/ui/notice";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, PageTitle, rowListClass } from "../components/ui/page";
 import { requireUser } from "../lib/auth.server";
 import { refuse, unknownIntent } from "../lib/learner-form.server";
 import { chinaDate } from "../lib/dates";
@@ -90,7 +90,7 @@ export default function CoursePage() {
         <h2 id="lessons-heading" className="mb-3 text-2xl font-bold">
           {t.course.lessonList}
         </h2>
-        <ol className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+        <ol className={rowListClass}>
           {course.lessons.map((lesson, i) => (
             <li key={lesson.slug}>
               <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-stone-50">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, PageTitle, rowListClass } from "../components/ui/page";
 import { t } from "../lib/messages";
 import { lessonsCitingArticle } from "../models/course.server";
 
@@ -46,7 +46,7 @@ export default function LawArticlePage() {
         {lessons.length === 0 ? (
           <p className="text-lg text-stone-600">{t.law.notCited}</p>
         ) : (
-          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className={rowListClass}>
             {lessons.map((l) => (
               <li key={`${l.courseSlug}/${l.lessonSlug}`}>
                 <Link to={`/courses/${l.courseSlug}/${l.lessonSlug}`} className="block min-h-14 px-4 py-3 hover:bg-stone-50">

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "../components/course-progress";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ButtonLink } from "../components/ui/button";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, CardLink, PageTitle, rowListClass } from "../components/ui/page";
 import { requireUser } from "../lib/auth.server";
 import { formatCertificateCode } from "../lib/certificate-code";
 import { t } from "../lib/messages";
@@ -92,7 +92,7 @@ export default function MyLearning() {
           <h2 id="completed" className="mb-3 text-2xl font-bold">
             {t.learn.completedCourses}
           </h2>
-          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className={rowListClass}>
             {completed.map((c) => (
               <li key={c.slug}>
                 <Link to={`/courses/${c.slug}`} className="flex min-h-14 items-center justify-between gap-3 px-4 py-3 hover:bg-stone-50">
@@ -112,10 +112,10 @@ export default function MyLearning() {
         <ul className="space-y-3">
           {paths.map((p) => (
             <li key={p.slug}>
-              <Link to={`/paths/${p.slug}`} className="block rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
+              <CardLink to={`/paths/${p.slug}`}>
                 <span className="mb-2 block text-xl font-bold">{p.title}</span>
                 <ProgressBar done={p.done} total={p.total} label={t.learn.pathProgress(p.done, p.total)} />
-              </Link>
+              </CardLink>
             </li>
           ))}
         </ul>
@@ -130,7 +130,7 @@ export default function MyLearning() {
         {certificates.length === 0 ? (
           <p className="text-lg text-stone-700">{t.certificate.none}</p>
         ) : (
-          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className={rowListClass}>
             {certificates.map((c) => (
               <li key={c.code}>
                 <Link to={`/certificates/${c.code}`} className="flex min-h-14 flex-wrap items-center justify-between gap-x-3 px-4 py-3 hover:bg-stone-50">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, PageTitle, rowListClass } from "../components/ui/page";
 import { requireUser } from "../lib/auth.server";
 import { t } from "../lib/messages";
 import { studyTimeReport } from "../models/study-time.server";
@@ -44,7 +44,7 @@ export default function StudyHours() {
       {lessons.length === 0 ? (
         <p className="text-lg text-stone-700">{t.learn.noStudyTime}</p>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+        <ul className={rowListClass}>
           {lessons.map((l) => (
             <li key={l.key} className="px-4 py-3">
               <Link to={l.href} className="text-lg font-medium text-stone-900 hover:text-brand-700">

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ProgressBar, StateBadge } from "../components/course-progress";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ButtonLink } from "../components/ui/button";
 import { Notice } from "../components/ui/notice";
-import { Card, PageTitle } from "../components/ui/page";
+import { Card, CardLink, PageTitle } from "../components/ui/page";
 import { t } from "../lib/messages";
 import { findIssued } from "../models/certificate.server";
 import { getPath } from "../models/path.server";
@@ -68,7 +68,7 @@ export default function PathPage() {
         <ol className="space-y-3">
           {path.courses.map((c, i) => (
             <li key={c.slug}>
-              <Link to={`/courses/${c.slug}`} className="block rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
+              <CardLink to={`/courses/${c.slug}`}>
                 <span className="flex flex-wrap items-center justify-between gap-2">
                   <span className="text-xl font-bold">
                     {i + 1}. {c.title}
@@ -78,7 +78,7 @@ export default function PathPage() {
                 <span className="mt-1 block text-base text-stone-600">
                   {c.campusName} · {t.course.hours(c.hours)}
                 </span>
-              </Link>
+              </CardLink>
             </li>
           ))}
         </ol>

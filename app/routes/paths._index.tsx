@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { PageTitle } from "../components/ui/page";
+import { CardLink, PageTitle } from "../components/ui/page";
 import { t } from "../lib/messages";
 import { listPaths } from "../models/path.server";
 
@@ -19,10 +19,10 @@ export default function Paths() {
       <ul className="space-y-3">
         {paths.map((p) => (
           <li key={p.slug}>
-            <Link to={`/paths/${p.slug}`} className="block rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
+            <CardLink to={`/paths/${p.slug}`}>
               <span className="block text-xl font-bold">{p.title}</span>
               <span className="mt-1 block text-base text-stone-700">{p.description}</span>
-            </Link>
+            </CardLink>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { SearchBox } from "../components/search-box";
-import { PageTitle } from "../components/ui/page";
+import { PageTitle, rowListClass } from "../components/ui/page";
 import { t } from "../lib/messages";
 import { MAX_QUERY_LENGTH } from "../lib/search-terms";
 import { searchContent } from "../models/search.server";
@@ -44,7 +44,7 @@ export default function SearchPage() {
         <section aria-live="polite" className="space-y-4">
           <p className="text-lg">{count > 0 ? t.search.results(query, count) : t.search.none(query)}</p>
           {extra.length > 0 ? <p className="text-base text-stone-600">{t.search.also(extra.join("、"))}</p> : null}
-          <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <ul className={rowListClass}>
             {result.courses.map((c) => (
               <li key={`c-${c.slug}`}>
                 <Link to={`/courses/${c.slug}`} className="block px-4 py-3 hover:bg-stone-50">

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { execFileSync } from "node:child_process";
 
 /** The built app as its own process, the way `npm start` runs it, for benchmarks that go through HTTP. */
 

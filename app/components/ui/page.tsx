@@ -1,3 +1,4 @@
+import { Link, type LinkProps } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export function PageTitle({ children, subtitle }: { children: ReactNode; subtitle?: ReactNode }) {
@@ -12,3 +13,11 @@ export function PageTitle({ children, subtitle }: { children: ReactNode; subtitl
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
   return <section className={`rounded-2xl border border-stone-200 bg-white p-5 shadow-sm ${className}`}>{children}</section>;
 }
+
+/** A whole card that is one link: a course, a path, a certificate. */
+export function CardLink({ className = "", ...props }: LinkProps) {
+  return <Link {...props} className={`block rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600 ${className}`.trim()} />;
+}
+
+/** Rows in one bordered white box, divided by lines (for a <ul> or <ol>). */
+export const rowListClass = "divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white";

@@ -62,7 +62,7 @@ export function renderLesson(versionId: string, code: string, laws: LawLibrary):
   return segments;
 }
 
-/** The whole lesson as one HTML string, quizzes included as plain (unanswerable) markup: for search previews and tests. */
+/** The whole lesson as one HTML string, quizzes included as plain markup: what a test reads to see everything a lesson renders. */
 export function lessonPlainHtml(segments: LessonSegment[]): string {
   return segments.map((s) => (s.type === "html" ? s.html : s.quiz.questionHtml + s.quiz.options.map((o) => o.html).join(""))).join("");
 }

@@ -8,8 +8,8 @@ import { BEAT } from "../lib/study-clock";
  * beat credits the time since the previous one, but never more than maxCreditSeconds (a page
  * hidden or a phone asleep in between does not count) and never past the lesson's cap (2 × its
  * minutes). Beats closer together than minIntervalSeconds are refused: a flood credits nothing.
+ * The timing (BEAT) lives in lib/study-clock.ts, shared with the page that sends the beats.
  */
-export { BEAT };
 
 export const lessonCapSeconds = (minutes: number) => minutes * 60 * BEAT.capFactor;
 

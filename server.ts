@@ -85,7 +85,13 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
-app.use(limitBodySize(1024 * 1024));
+app.use(
+  limitBodySize(1024 * 1024, [
+    // 5 MB images plus the multipart envelope; lessons of up to 1 MB, percent-encoded (Chinese triples).
+    { prefix: "/admin/media", maxBytes: 6 * 1024 * 1024 },
+    { prefix: "/admin/lessons/", maxBytes: 4 * 1024 * 1024 },
+  ]),
+);
 
 app.all(
   "*",

@@ -156,6 +156,25 @@ export interface LessonVersionTable {
   plain_text: string;
   search_text: string;
   author_id: number | null;
+  /** Set on a draft that does not compile; its code is then empty and it cannot be published. */
+  problems: ColumnType<LessonProblemJson[] | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+}
+
+export const mediaTypes = ["image/jpeg", "image/png", "image/webp"] as const;
+export type MediaType = (typeof mediaTypes)[number];
+
+export interface MediaTable {
+  id: string;
+  campus_id: number;
+  uploaded_by: number | null;
+  content_type: MediaType;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  byte_size: number;
+  width: number;
+  height: number;
+  sha256: string;
+  original_name: string;
   created_at: CreatedAt;
 }
 
@@ -274,6 +293,7 @@ export interface Database {
   role_grants: RoleGrantTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  media: MediaTable;
 }
 
 export type Campus = Selectable<CampusTable>;

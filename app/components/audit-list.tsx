@@ -1,10 +1,13 @@
 import { t } from "../lib/messages";
 
-const actionLabels: Record<string, string> = {
-  "role.granted": "授予管理员",
-  "role.revoked": "撤销管理员",
-  "user.password_changed": "修改密码",
-};
+const actionLabels: Record<string, string> = { ...t.authoring.audit.actions, "user.password_changed": "修改密码" };
+
+/** What the entry was about, from its details: a name or title, and a lesson's version number. */
+function subject(details: Record<string, unknown>): string {
+  const name = [details.targetName, details.title, details.name].find((v) => typeof v === "string") as string | undefined;
+  const version = typeof details.version === "number" ? t.authoring.versionLabel(details.version) : "";
+  return [name ? `：${name}` : "", version ? `（${version}）` : ""].join("");
+}
 
 interface Entry {
   id: string;
@@ -26,7 +29,7 @@ export function AuditList({ entries }: { entries: Entry[] }) {
           <span className="text-stone-500">{time.format(new Date(e.createdAt))}</span>{" "}
           <span className="font-medium">{e.actorName ?? "系统"}</span> {actionLabels[e.action] ?? e.action}
           {e.campusName ? `（${e.campusName}）` : ""}
-          {typeof e.details.targetName === "string" ? `：${e.details.targetName}` : ""}
+          {subject(e.details)}
         </li>
       ))}
     </ul>

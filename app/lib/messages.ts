@@ -1,4 +1,5 @@
 import type { LearnerIdentity } from "../../db/schema";
+import { authoring } from "./messages-authoring";
 
 /**
  * Every piece of UI text, in one place, so English (or 长辈版 wording) can follow without touching
@@ -182,6 +183,7 @@ export const zh = {
     yourCampuses: "你管理的学院",
     districtScope: "你是区级管理员，可以管理全部学院。",
   },
+  authoring,
   learn: {
     title: "我的学习",
     start: "开始学习",
@@ -280,6 +282,7 @@ export const zh = {
     notFoundBody: "你要找的页面不存在，可能已被移动或删除。",
     forbiddenTitle: "没有权限",
     badRequestTitle: "请求有误",
+    badRequest: "请求有误，请回到页面重新操作。",
     serverErrorTitle: "出错了",
     serverErrorBody: "服务器暂时出了问题，请稍后再试。你填写的内容没有丢失，可以返回上一页重新提交。",
     unavailableTitle: "暂时无法访问",

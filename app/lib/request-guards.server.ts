@@ -52,9 +52,11 @@ export function plainPage(title: string, body: string): string {
 /**
  * Refuses request bodies over `maxBytes` before anything buffers them (Remix reads whole forms
  * into memory). Browsers send Content-Length for form posts; chunked bodies are counted as they come.
+ * `larger` raises the limit under a path prefix (image uploads, the lesson editor).
  */
-export function limitBodySize(maxBytes: number) {
+export function limitBodySize(defaultMax: number, larger: { prefix: string; maxBytes: number }[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
+    const maxBytes = larger.find((l) => req.path.startsWith(l.prefix))?.maxBytes ?? defaultMax;
     const declared = Number(req.get("content-length") ?? 0);
     if (declared > maxBytes) {
       res.status(413).set("Connection", "close").type("html").send(plainPage(t.errors.tooLarge, t.errors.tooLargeBody));

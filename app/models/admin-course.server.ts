@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
+import { writeAudit } from "./audit.server";
+import type { Actor } from "./lesson-authoring.server";
 
 /**
  * Courses as an admin sees them: every course of the campuses they administer, published or not,
@@ -57,6 +59,8 @@ export async function getCourseForAdmin(db: DB, courseId: number) {
       "campuses.id as campusId",
       "campuses.name as campusName",
       "categories.name as categoryName",
+      "courses.category_id as categoryId",
+      "courses.sort_order as sortOrder",
     ])
     .where("courses.id", "=", courseId)
     .executeTakeFirst();
@@ -71,8 +75,10 @@ export async function getCourseForAdmin(db: DB, courseId: number) {
       "lessons.source_path as sourcePath",
       "lessons.sync_problems as problems",
       "lessons.archived_at as archivedAt",
-      "v.title",
       "v.minutes",
+      // An unpublished lesson is named by its newest draft.
+      sql<string | null>`coalesce(v.title, (select h.title from lesson_versions h where h.lesson_id = lessons.id order by h.id desc limit 1))`.as("title"),
+      sql<boolean>`lessons.published_version_id is not null`.as("published"),
       "v.created_at as publishedAt",
       eb
         .selectFrom("lesson_versions")
@@ -85,4 +91,87 @@ export async function getCourseForAdmin(db: DB, courseId: number) {
     .orderBy("lessons.position")
     .execute();
   return { ...course, lessons };
+}
+
+export interface CourseSettings {
+  title: string;
+  summary: string;
+  categoryId: number;
+  audience: "candidates" | "liaisons" | "everyone";
+  hours: number;
+  passMark: number;
+  order: number;
+}
+
+export type CourseWriteResult = { ok: true; id: number } | { ok: false; field: "slug" | "categoryId"; reason: "taken" | "unknown" };
+
+function settingsRow(s: CourseSettings) {
+  return {
+    title: s.title,
+    summary: s.summary,
+    category_id: s.categoryId,
+    audience: s.audience,
+    hours: s.hours,
+    pass_mark: s.passMark,
+    sort_order: s.order,
+  };
+}
+
+/** A course made in the admin (origin 'admin': content sync never touches it). */
+export async function createCourse(db: DB, input: CourseSettings & { campusId: number; slug: string }, actor: Actor): Promise<CourseWriteResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("courses")
+        .values({ ...settingsRow(input), campus_id: input.campusId, slug: input.slug, origin: "admin", tags: [] })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorId: actor.id,
+        action: "course.created",
+        campusId: input.campusId,
+        targetType: "course",
+        targetId: row.id,
+        details: { title: input.title, slug: input.slug },
+        ip: actor.ip,
+      });
+      return { ok: true as const, id: row.id };
+    });
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Updates an admin-made course's settings; content courses are never changed here. */
+export async function updateCourse(db: DB, courseId: number, input: CourseSettings, actor: Actor): Promise<CourseWriteResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable("courses")
+        .set({ ...settingsRow(input), updated_at: sql`now()` })
+        .where("id", "=", courseId)
+        .where("origin", "=", "admin")
+        .returning(["id", "campus_id as campusId"])
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorId: actor.id,
+        action: "course.updated",
+        campusId: row.campusId,
+        targetType: "course",
+        targetId: row.id,
+        details: { title: input.title },
+        ip: actor.ip,
+      });
+      return { ok: true as const, id: row.id };
+    });
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+function refusal(error: unknown): CourseWriteResult {
+  const e = error as { code?: string; constraint?: string };
+  if (e.code === "23505") return { ok: false, field: "slug", reason: "taken" };
+  if (e.code === "23503") return { ok: false, field: "categoryId", reason: "unknown" };
+  throw error;
 }

@@ -26,7 +26,10 @@ export async function writeAudit(db: DB, entry: AuditInput): Promise<void> {
     .execute();
 }
 
-export async function listRecentAudit(db: DB, options: { campusIds?: number[]; limit?: number } = {}) {
+export async function listRecentAudit(
+  db: DB,
+  options: { campusIds?: number[]; limit?: number; action?: string | undefined; beforeId?: string | undefined } = {},
+) {
   let query = db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
@@ -41,6 +44,8 @@ export async function listRecentAudit(db: DB, options: { campusIds?: number[]; l
     ])
     .orderBy("audit_log.id", "desc")
     .limit(options.limit ?? 20);
+  if (options.action) query = query.where("audit_log.action", "=", options.action);
+  if (options.beforeId) query = query.where("audit_log.id", "<", options.beforeId);
   if (options.campusIds) query = query.where("audit_log.campus_id", "in", options.campusIds.length ? options.campusIds : [-1]);
   return query.execute();
 }

@@ -3,6 +3,7 @@ import type { DB } from "../../db/client";
 import type { ContentProblem, CourseSource, LessonSourceFile } from "../lib/course-files.server";
 import type { LawLibrary } from "../lib/law.server";
 import { type CompiledLesson, compileLesson, lessonHash } from "../lib/mdx/compile.server";
+import { findVersion, insertVersion } from "./lesson-version.server";
 
 /**
  * content/courses → database. Lessons are matched by content hash: an unchanged lesson costs one
@@ -164,15 +165,6 @@ async function insertLesson(db: DB, courseId: number, lesson: LessonSourceFile):
   return row.id;
 }
 
-function findVersion(db: DB, lessonId: number, hash: string) {
-  return db
-    .selectFrom("lesson_versions")
-    .select("id")
-    .where("lesson_id", "=", lessonId)
-    .where("content_hash", "=", hash)
-    .executeTakeFirst();
-}
-
 async function publish(db: DB, lessonId: number, lesson: LessonSourceFile, versionId: string) {
   await db
     .updateTable("lessons")
@@ -190,54 +182,7 @@ async function publish(db: DB, lessonId: number, lesson: LessonSourceFile, versi
 
 async function saveVersion(db: DB, lessonId: number, lesson: LessonSourceFile, hash: string, compiled: CompiledLesson, laws: LawLibrary) {
   await db.transaction().execute(async (trx) => {
-    const version = await trx
-      .insertInto("lesson_versions")
-      .values({
-        lesson_id: lessonId,
-        content_hash: hash,
-        source: lesson.source,
-        code: compiled.code,
-        title: compiled.frontmatter.title,
-        minutes: compiled.frontmatter.minutes,
-        plain_text: compiled.plainText,
-        search_text: `${compiled.frontmatter.title}\n${compiled.plainText}`.toLowerCase(),
-      })
-      // Several app processes starting at once may compile the same lesson: the first one wins.
-      .onConflict((oc) => oc.columns(["lesson_id", "content_hash"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!version) {
-      const existing = await findVersion(trx, lessonId, hash);
-      if (existing) await publish(trx, lessonId, lesson, existing.id);
-      return;
-    }
-    if (compiled.quizzes.length > 0) {
-      await trx
-        .insertInto("quiz_questions")
-        .values(
-          compiled.quizzes.map((q) => ({
-            lesson_version_id: version.id,
-            quiz_key: q.key,
-            position: q.position,
-            question: q.question,
-            options: JSON.stringify(q.options),
-            correct: JSON.stringify(q.correct),
-            multiple: q.multiple,
-            explanation: q.explanation,
-          })),
-        )
-        .execute();
-    }
-    if (compiled.lawRefs.length > 0) {
-      // Stored under the law's short name, so /law/民法典/278 finds lessons that wrote an alias.
-      const refs = new Map(
-        compiled.lawRefs.flatMap((r) => {
-          const article = laws.getArticle(r.law, r.article);
-          return article ? [[`${article.law}:${article.number}`, { lesson_version_id: version.id, law: article.law, article: article.number }]] : [];
-        }),
-      );
-      if (refs.size > 0) await trx.insertInto("lesson_law_refs").values([...refs.values()]).execute();
-    }
+    const version = await insertVersion(trx, { lessonId, source: lesson.source, hash, compiled, authorId: null }, laws);
     await publish(trx, lessonId, lesson, version.id);
   });
 }

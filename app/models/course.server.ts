@@ -43,7 +43,11 @@ function publishedCourses(db: DB) {
           .as("minutes"),
     ])
     .where("courses.archived_at", "is", null)
-    .where("campuses.archived_at", "is", null);
+    .where("campuses.archived_at", "is", null)
+    // A course made in the admin appears once one of its lessons is published.
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom("lessons").whereRef("lessons.course_id", "=", "courses.id").where("lessons.published_version_id", "is not", null).where("lessons.archived_at", "is", null).select("lessons.id")),
+    );
 }
 
 export type CourseCard = Awaited<ReturnType<typeof listCoursesForCampus>>[number];

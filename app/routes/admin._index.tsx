@@ -39,7 +39,15 @@ export default function AdminHome() {
       <Card>
         <h2 className="mb-2 text-2xl font-bold">{t.admin.coursesTitle}</h2>
         <p className="mb-4 text-lg text-stone-700">{t.admin.coursesIntro}</p>
-        <ButtonLink to="/admin/courses">{t.admin.coursesTitle}</ButtonLink>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink to="/admin/courses">{t.admin.coursesTitle}</ButtonLink>
+          <ButtonLink to="/admin/courses/new" variant="secondary">
+            {t.authoring.newCourse}
+          </ButtonLink>
+          <ButtonLink to="/admin/media" variant="secondary">
+            {t.authoring.media.title}
+          </ButtonLink>
+        </div>
       </Card>
       {isDistrictAdmin ? (
         <Card>
@@ -51,6 +59,9 @@ export default function AdminHome() {
       <Card>
         <h2 className="mb-3 text-2xl font-bold">{t.admin.auditTitle}</h2>
         <AuditList entries={audit} />
+        <ButtonLink to="/admin/audit" variant="ghost" className="mt-2 px-0">
+          {t.authoring.audit.title}
+        </ButtonLink>
       </Card>
     </div>
   );

@@ -1,25 +1,31 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SimpleForm } from "../components/auth-form";
+import { CourseSettingsFields } from "../components/course-settings-fields";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { ButtonLink } from "../components/ui/button";
+import { TextField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
-import { hasRole, requireRole } from "../lib/auth.server";
+import { refuseIfReadOnly, requireCourseAdmin } from "../lib/admin-access.server";
+import { CourseSettingsSchema, NewLessonSchema } from "../lib/course-form";
 import { chinaDate } from "../lib/dates";
+import { parseForm } from "../lib/forms";
 import { t } from "../lib/messages";
-import { getCourseForAdmin } from "../models/admin-course.server";
+import { updateCourse } from "../models/admin-course.server";
+import { listCategories } from "../models/campus.server";
+import { createLesson } from "../models/lesson-authoring.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} - ${t.admin.coursesTitle} - ${t.site.name}` : `${t.admin.coursesTitle} - ${t.site.name}` },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = requireRole(request, context, "branch_admin");
-  const id = /^\d{1,9}$/.test(params.courseId ?? "") ? Number(params.courseId) : null;
-  const course = id === null ? undefined : await getCourseForAdmin(context.db, id);
-  if (!course) throw new Response(t.admin.courseNotFound, { status: 404 });
   // Checked against the course's own campus, whatever id the address names.
-  if (!hasRole(session, "branch_admin", course.campusId)) throw new Response(t.admin.forbidden, { status: 403 });
+  const { course } = await requireCourseAdmin(request, context, params.courseId);
+  const categories = course.origin === "admin" ? await listCategories(context.db) : [];
   return {
+    categories: categories.map((c) => ({ value: String(c.id), label: c.name })),
     course: {
       ...course,
       lessons: course.lessons.map((l) => ({
@@ -30,15 +36,44 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         sourcePath: l.sourcePath,
         problems: l.problems ?? [],
         versionCount: l.versionCount ?? 0,
-        state: l.archivedAt ? ("archived" as const) : l.title ? ("published" as const) : ("unpublished" as const),
+        state: l.archivedAt ? ("archived" as const) : l.published ? ("published" as const) : ("unpublished" as const),
         publishedOn: l.publishedAt ? chinaDate(l.publishedAt) : null,
       })),
     },
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { course, actor } = await requireCourseAdmin(request, context, params.courseId);
+  refuseIfReadOnly(course.origin);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const fail = (form: "settings" | "lesson", fieldErrors: Record<string, string>, values: Record<string, string>) =>
+    data({ form, fieldErrors, values, message: null }, { status: 400 });
+
+  if (intent === "settings") {
+    const form = parseForm(formData, CourseSettingsSchema);
+    if (!form.ok) return fail("settings", form.fieldErrors, form.values);
+    const result = await updateCourse(context.db, course.id, form.data, actor);
+    if (!result.ok) return fail("settings", { categoryId: t.authoring.errors.category }, {});
+    return data({ form: "settings" as const, fieldErrors: {}, values: {}, message: t.authoring.settingsSaved });
+  }
+  if (intent === "lesson") {
+    const form = parseForm(formData, NewLessonSchema);
+    if (!form.ok) return fail("lesson", form.fieldErrors, form.values);
+    const lessonId = await createLesson(context.db, context.laws, { courseId: course.id, ...form.data }, actor);
+    return redirect(`/admin/lessons/${lessonId}?created=1`);
+  }
+  return fail("settings", { form: t.errors.badRequest }, {});
+}
+
 export default function AdminCourse() {
-  const { course } = useLoaderData<typeof loader>();
+  const { course, categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const editable = course.origin === "admin";
+  const settingsErrors: Record<string, string> = result?.form === "settings" ? result.fieldErrors : {};
+  const lessonErrors: Record<string, string> = result?.form === "lesson" ? result.fieldErrors : {};
   return (
     <div className="space-y-6">
       <nav aria-label="位置" className="text-base text-stone-600">
@@ -50,6 +85,8 @@ export default function AdminCourse() {
       </nav>
       <PageTitle subtitle={course.summary}>{course.title}</PageTitle>
       {course.origin === "content" ? <Notice tone="info">{t.admin.contentReadOnly}</Notice> : null}
+      {search.get("created") === "course" ? <Notice tone="success">{t.authoring.courseCreated}</Notice> : null}
+      {result?.message ? <Notice tone="success">{result.message}</Notice> : null}
       <Card>
         <h2 className="mb-3 text-2xl font-bold">{t.admin.settings}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg">
@@ -68,6 +105,28 @@ export default function AdminCourse() {
             </Link>
           </dd>
         </dl>
+        {editable ? (
+          <details className="mt-4" open={Object.keys(settingsErrors).length > 0}>
+            <summary className="inline-flex min-h-12 cursor-pointer items-center text-lg font-medium text-brand-700">{t.authoring.editSettings}</summary>
+            <div className="mt-3">
+              <SimpleForm submitLabel={t.authoring.saveSettings} formError={settingsErrors.form} intent="settings">
+                <CourseSettingsFields
+                  values={result?.form === "settings" && Object.keys(settingsErrors).length ? result.values : {
+                    title: course.title,
+                    summary: course.summary,
+                    categoryId: String(course.categoryId),
+                    audience: course.audience,
+                    hours: String(Number(course.hours)),
+                    passMark: String(course.passMark),
+                    order: String(course.sortOrder),
+                  }}
+                  errors={settingsErrors}
+                  categories={categories}
+                />
+              </SimpleForm>
+            </div>
+          </details>
+        ) : null}
       </Card>
       <section aria-labelledby="admin-lessons">
         <h2 id="admin-lessons" className="mb-3 text-2xl font-bold">
@@ -98,15 +157,31 @@ export default function AdminCourse() {
                   </ul>
                 </div>
               ) : null}
-              {l.state === "published" ? (
-                <Link to={`/courses/${course.slug}/${l.slug}`} className="mt-2 inline-flex min-h-11 items-center text-base text-brand-700 underline underline-offset-4">
-                  {t.admin.viewAsLearner}
-                </Link>
-              ) : null}
+              <div className="mt-2 flex flex-wrap gap-2">
+                {editable ? <ButtonLink to={`/admin/lessons/${l.id}`}>{t.authoring.editLesson}</ButtonLink> : null}
+                <ButtonLink to={`/admin/lessons/${l.id}/history`} variant="secondary">
+                  {t.authoring.history}
+                </ButtonLink>
+                {l.state === "published" ? (
+                  <Link to={`/courses/${course.slug}/${l.slug}`} className="inline-flex min-h-12 items-center px-2 text-base text-brand-700 underline underline-offset-4">
+                    {t.admin.viewAsLearner}
+                  </Link>
+                ) : null}
+              </div>
             </li>
           ))}
         </ol>
+        {course.lessons.length === 0 ? <p className="text-lg text-stone-700">{t.authoring.noLessons}</p> : null}
       </section>
+      {editable ? (
+        <Card>
+          <h2 className="mb-3 text-2xl font-bold">{t.authoring.newLesson}</h2>
+          <SimpleForm submitLabel={t.authoring.createLesson} formError={lessonErrors.form} intent="lesson">
+            <TextField label={t.authoring.fields.lessonTitle} name="title" maxLength={60} defaultValue={result?.form === "lesson" ? result.values.title : undefined} error={lessonErrors.title} required />
+            <TextField label={t.authoring.fields.minutes} name="minutes" inputMode="numeric" defaultValue={result?.form === "lesson" ? (result.values.minutes ?? "10") : "10"} error={lessonErrors.minutes} required />
+          </SimpleForm>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { ButtonLink } from "../components/ui/button";
 import { PageTitle, rowListClass } from "../components/ui/page";
 import { administeredCampusIds, requireRole } from "../lib/auth.server";
 import { t } from "../lib/messages";
@@ -24,6 +25,7 @@ export default function AdminCourses() {
   return (
     <div className="space-y-6">
       <PageTitle subtitle={t.admin.coursesIntro}>{t.admin.coursesTitle}</PageTitle>
+      <ButtonLink to="/admin/courses/new">{t.authoring.newCourse}</ButtonLink>
       {campuses.length === 0 ? <p className="text-lg text-stone-700">{t.admin.noCourses}</p> : null}
       {campuses.map((campus) => (
         <section key={campus.id} aria-labelledby={`campus-${campus.id}`}>

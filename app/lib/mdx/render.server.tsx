@@ -36,6 +36,14 @@ export function renderLesson(versionId: string, code: string, laws: LawLibrary):
     cache.set(key, hit);
     return hit;
   }
+  const segments = renderSegments(code, laws);
+  cache.set(key, segments);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return segments;
+}
+
+/** Renders compiled lesson code without keeping it: the editor's preview, where every keystroke is a new text. */
+export function renderSegments(code: string, laws: LawLibrary): LessonSegment[] {
   const quizzes: RenderedQuiz[] = [];
   const Component = getMDXComponent(code);
   const html = renderToStaticMarkup(
@@ -56,10 +64,7 @@ export function renderLesson(versionId: string, code: string, laws: LawLibrary):
       }}
     />,
   );
-  const segments = splitAtQuizzes(html, quizzes);
-  cache.set(key, segments);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return segments;
+  return splitAtQuizzes(html, quizzes);
 }
 
 /** The whole lesson as one HTML string, quizzes included as plain markup: what a test reads to see everything a lesson renders. */

@@ -27,8 +27,9 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 } },
-    // Flows run once, on the phone (where most learners are); layout checks run at both widths.
-    { name: "desktop", testMatch: /pages\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    // Learner flows run once, on the phone (where most learners are); layout checks run at both
+    // widths; the lesson editor is used on laptops and tablets, so its journey runs on the desktop.
+    { name: "phone", testIgnore: /authoring\.spec\.ts/, use: { ...devices["Pixel 5"], viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 } },
+    { name: "desktop", testMatch: /(pages|authoring)\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
   ],
 });

@@ -32,6 +32,10 @@ export const NewLessonSchema = z.object({
 export const MAX_BODY_CHARS = 100_000;
 
 export const LessonSaveSchema = NewLessonSchema.extend({
-  body: z.string().max(MAX_BODY_CHARS, e.bodyTooLong),
+  // Browsers send a textarea's line breaks as CRLF: stored text uses \n, so an unchanged lesson hashes the same.
+  body: z
+    .string()
+    .max(MAX_BODY_CHARS, e.bodyTooLong)
+    .transform((s) => s.replace(/\r\n?/g, "\n")),
   baseVersionId: z.string().regex(/^\d{0,18}$/),
 });

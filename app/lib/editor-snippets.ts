@@ -39,7 +39,7 @@ export function snippet(key: SnippetKey, body: string, figure?: { src: string; a
     case "checklist":
       return `<Checklist title="清单标题">\n\n<Item>第一项</Item>\n\n<Item>第二项</Item>\n\n<Item>第三项</Item>\n\n</Checklist>`;
     case "quiz":
-      return `<Quiz id="${nextQuizId(body)}">\n\n<Question>题目写在这里？</Question>\n\n<Option>选项一</Option>\n\n<Option correct>正确的选项（带 correct 的是正确答案）</Option>\n\n<Option>选项三</Option>\n\n<Explanation>\n\n解释为什么这个选项正确，最好写明依据的法条。\n\n</Explanation>\n\n</Quiz>`;
+      return `<Quiz id="${nextQuizId(body)}">\n\n<Question>题目写在这里？</Question>\n\n<Option>选项一</Option>\n\n<Option correct>选项二</Option>\n\n<Option>选项三</Option>\n\n<Explanation>\n\n解释为什么这个选项正确，最好写明依据的法条。\n\n</Explanation>\n\n</Quiz>`;
     case "figure": {
       const src = figure?.src ?? "/media/图片编号";
       const caption = figure?.caption ? ` caption="${attributeText(figure.caption)}"` : "";

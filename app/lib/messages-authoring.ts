@@ -49,7 +49,7 @@ export const authoring = {
   noLessons: "还没有课文。先新建一课。",
   editorTitle: (title: string) => `编写：${title}`,
   body: "课文",
-  bodyHint: "用 Markdown 书写：空一行分段，## 开头是小标题，- 开头是列表。上方按钮可插入各种内容块。",
+  bodyHint: "空一行分段，## 开头是小标题，- 开头是列表。下方按钮插入内容块；测验里写了 correct 的选项是正确答案（学员看不到这个标记）。",
   toolbarLabel: "插入内容块",
   preview: "预览",
   previewHint: "学员看到的样子（与发布时使用同一个编译器）",

@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "preview") {
-    const body = String(formData.get("body") ?? "");
+    const body = String(formData.get("body") ?? "").replace(/\r\n?/g, "\n");
     if (body.length > MAX_BODY_CHARS) return data({ kind: "preview" as const, preview: tooLong() }, { status: 413 });
     // Title and minutes may be half-typed while previewing: stand-ins keep the preview of the body going.
     const fields = NewLessonSchema.safeParse({ title: formData.get("title"), minutes: formData.get("minutes") });

@@ -21,6 +21,7 @@ export default async function globalSetup() {
   const databaseUrl = baseDatabaseUrl ? await createDatabase(baseDatabaseUrl, dbName) : undefined;
 
   const admin = { phone: "13700000001", password: `e2e-${Math.random().toString(36).slice(2)}` };
+  const branchAdmin = { phone: "13700000002", password: `e2e-${Math.random().toString(36).slice(2)}` };
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     await prepareDatabase(handle, await readCampusesAndCategories(path.resolve("content")));
@@ -34,6 +35,18 @@ export default async function globalSetup() {
     });
     if (!registered.ok) throw new Error("could not create the e2e admin");
     await grantRole(handle.db, { actorId: null, userId: registered.userId, role: "district_admin", campusId: null });
+    // A branch admin of 大关 (the editor journey), who must not reach other campuses.
+    const branch = await registerUser(handle.db, {
+      ...branchAdmin,
+      displayName: "大关管理员",
+      identity: "social_worker",
+      street: "大关街道",
+      community: "德胜社区",
+      compound: "德胜新村",
+    });
+    const daguan = await handle.db.selectFrom("campuses").select("id").where("slug", "=", "daguan").executeTakeFirstOrThrow();
+    if (!branch.ok) throw new Error("could not create the e2e branch admin");
+    await grantRole(handle.db, { actorId: null, userId: branch.userId, role: "branch_admin", campusId: daguan.id });
   } finally {
     await handle.close();
   }
@@ -63,6 +76,8 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_ADMIN_PHONE = admin.phone;
   process.env.E2E_ADMIN_PASSWORD = admin.password;
+  process.env.E2E_BRANCH_PHONE = branchAdmin.phone;
+  process.env.E2E_BRANCH_PASSWORD = branchAdmin.password;
 
   return async () => {
     await stop(server);

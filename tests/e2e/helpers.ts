@@ -11,6 +11,8 @@ export const test = base.extend({
 export { expect };
 
 export const admin = () => ({ phone: process.env.E2E_ADMIN_PHONE!, password: process.env.E2E_ADMIN_PASSWORD! });
+/** Branch admin of 大关 only. */
+export const branchAdmin = () => ({ phone: process.env.E2E_BRANCH_PHONE!, password: process.env.E2E_BRANCH_PASSWORD! });
 
 /** A phone number no other test uses. */
 export function uniquePhone(): string {

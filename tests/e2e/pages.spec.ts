@@ -101,16 +101,47 @@ test("admin pages fit the screen for a district admin", async ({ page }, testInf
     ["admin", "/admin"],
     ["admin-roles", "/admin/roles"],
     ["admin-courses", "/admin/courses"],
+    ["admin-course-new", "/admin/courses/new"],
+    ["admin-media", "/admin/media"],
+    ["admin-audit", "/admin/audit"],
   ] as const) {
     await page.goto(path);
     expect(await layoutProblems(page), name).toEqual({ overflow: 0, small: [] });
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   }
   // A synced course is shown with its lessons, read-only.
+  await page.goto("/admin/courses");
   await page.getByRole("link", { name: /住宅专项维修资金/ }).click();
   await expect(page.getByRole("heading", { name: "住宅专项维修资金", level: 1 })).toBeVisible();
   await expect(page.getByText("这里只能查看")).toBeVisible();
   await expect(page.getByText("已发布").first()).toBeVisible();
   expect(await layoutProblems(page)).toEqual({ overflow: 0, small: [] });
   await page.screenshot({ path: testInfo.outputPath("admin-course.png"), fullPage: true });
+});
+
+test("the lesson editor and its history fit the screen", async ({ page }, testInfo) => {
+  await logIn(page, admin().phone, admin().password);
+  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  await page.goto("/admin/courses/new");
+  await page.getByLabel("所属学院").selectOption({ label: "大关分学院" });
+  await page.getByLabel("课程名称").fill(`版面检查 ${testInfo.project.name}`);
+  await page.getByLabel("课程简介").fill("检查编辑器在手机和电脑上的版面。");
+  await page.getByLabel("门类").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "创建课程" }).click();
+  await expect(page.getByText("课程已创建")).toBeVisible();
+  expect(await layoutProblems(page), "admin course").toEqual({ overflow: 0, small: [] });
+  await page.getByLabel("课名").fill("一课");
+  await page.getByRole("button", { name: "创建并开始编写" }).click();
+  await expect(page.getByText("新的一课已创建")).toBeVisible();
+  await page.getByRole("button", { name: "＋步骤" }).click();
+  await page.getByRole("button", { name: "＋测验" }).click();
+  await expect(page.getByTestId("preview").getByText("题目写在这里？")).toBeVisible();
+  expect(await layoutProblems(page), "editor").toEqual({ overflow: 0, small: [] });
+  await page.screenshot({ path: testInfo.outputPath("admin-editor.png"), fullPage: true });
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("已保存为第 2 版")).toBeVisible();
+  await page.getByRole("link", { name: "历史版本" }).first().click();
+  await expect(page.getByTestId("diff")).toBeVisible();
+  expect(await layoutProblems(page), "history").toEqual({ overflow: 0, small: [] });
+  await page.screenshot({ path: testInfo.outputPath("admin-history.png"), fullPage: true });
 });

@@ -173,8 +173,8 @@ export function LessonEditor({
         ) : null}
       </div>
       <section aria-labelledby="preview-heading" className="min-w-0 space-y-3">
-        <div className="flex items-baseline justify-between gap-3">
-          <h2 id="preview-heading" className="text-2xl font-bold">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <h2 id="preview-heading" className="shrink-0 text-2xl font-bold">
             {a.preview}
           </h2>
           <p aria-live="polite" className="text-base text-stone-600">

@@ -268,3 +268,32 @@ export async function createLesson(db: DB, laws: LawLibrary, input: { courseId: 
   await saveLesson(db, laws, { lessonId, baseVersionId: "", title: input.title, minutes: input.minutes, body: STARTER_BODY, publish: false }, actor);
   return lessonId;
 }
+
+/** Moves a lesson of an admin course one place up or down (swapping with its neighbour). False at either end. */
+export async function moveLesson(db: DB, courseId: number, lessonId: number, direction: "up" | "down", actor: Actor): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const course = await trx.selectFrom("courses").select("campus_id as campusId").where("id", "=", courseId).where("origin", "=", "admin").forUpdate().executeTakeFirst();
+    if (!course) return false;
+    const lessons = await trx
+      .selectFrom("lessons")
+      .select(["id", "position"])
+      .where("course_id", "=", courseId)
+      .where("archived_at", "is", null)
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
+    const index = lessons.findIndex((l) => l.id === lessonId);
+    const other = lessons[direction === "up" ? index - 1 : index + 1];
+    const lesson = lessons[index];
+    if (!lesson || !other) return false;
+    // Positions may repeat (two lessons created at once): renumber in the new order.
+    const order = lessons.map((l) => l.id);
+    order[index] = other.id;
+    order[lessons.indexOf(other)] = lesson.id;
+    for (const [i, id] of order.entries()) {
+      await trx.updateTable("lessons").set({ position: i + 1, updated_at: sql`now()` }).where("id", "=", id).execute();
+    }
+    await writeAudit(trx, { actorId: actor.id, action: "lesson.moved", campusId: course.campusId, targetType: "lesson", targetId: lessonId, details: { direction }, ip: actor.ip });
+    return true;
+  });
+}

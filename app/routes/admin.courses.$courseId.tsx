@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { CourseSettingsFields } from "../components/course-settings-fields";
 import { GeneralErrorBoundary } from "../components/error-boundary";
-import { ButtonLink } from "../components/ui/button";
+import { Button, ButtonLink } from "../components/ui/button";
 import { TextField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle } from "../components/ui/page";
@@ -14,7 +14,7 @@ import { parseForm } from "../lib/forms";
 import { t } from "../lib/messages";
 import { updateCourse } from "../models/admin-course.server";
 import { listCategories } from "../models/campus.server";
-import { createLesson } from "../models/lesson-authoring.server";
+import { createLesson, moveLesson } from "../models/lesson-authoring.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} - ${t.admin.coursesTitle} - ${t.site.name}` : `${t.admin.coursesTitle} - ${t.site.name}` },
@@ -63,6 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!form.ok) return fail("lesson", form.fieldErrors, form.values);
     const lessonId = await createLesson(context.db, context.laws, { courseId: course.id, ...form.data }, actor);
     return redirect(`/admin/lessons/${lessonId}?created=1`);
+  }
+  if (intent === "up" || intent === "down") {
+    // Only a lesson of this course moves: an id from elsewhere is not found among its lessons.
+    const lessonId = Number(formData.get("lessonId"));
+    const moved = Number.isInteger(lessonId) && course.lessons.some((l) => l.id === lessonId) && (await moveLesson(context.db, course.id, lessonId, intent, actor));
+    if (!moved) return fail("lesson", {}, {});
+    return data({ form: "lesson" as const, fieldErrors: {} as Record<string, string>, values: {} as Record<string, string>, message: null });
   }
   return fail("settings", { form: t.errors.badRequest }, {});
 }
@@ -159,6 +166,17 @@ export default function AdminCourse() {
               ) : null}
               <div className="mt-2 flex flex-wrap gap-2">
                 {editable ? <ButtonLink to={`/admin/lessons/${l.id}`}>{t.authoring.editLesson}</ButtonLink> : null}
+                {editable && l.state !== "archived" ? (
+                  <Form method="post" className="flex gap-2">
+                    <input type="hidden" name="lessonId" value={l.id} />
+                    <Button name="intent" value="up" variant="secondary" disabled={i === 0} aria-label={`${t.authoring.moveUp}：${l.title}`}>
+                      ↑
+                    </Button>
+                    <Button name="intent" value="down" variant="secondary" disabled={i === course.lessons.length - 1} aria-label={`${t.authoring.moveDown}：${l.title}`}>
+                      ↓
+                    </Button>
+                  </Form>
+                ) : null}
                 <ButtonLink to={`/admin/lessons/${l.id}/history`} variant="secondary">
                   {t.authoring.history}
                 </ButtonLink>

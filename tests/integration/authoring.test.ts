@@ -103,6 +103,21 @@ describe("courses made in the browser", () => {
     expect(res.body.values.title).toBe(settings.title);
   });
 
+  it("lessons are put in order with 上移 / 下移; a lesson of another course does not move", async () => {
+    const course = await createCourse();
+    const first = await createLesson(course.id, "甲");
+    const second = await createLesson(course.id, "乙");
+    const move = (lessonId: number, intent: string, courseId = course.id) =>
+      settle(() => courseAction({ request: post("/x", { intent, lessonId: String(lessonId) }), params: { courseId: String(courseId) }, context: as(alice) }));
+    expect((await move(second, "up")).status).toBe(200);
+    const order = async () => (await db.selectFrom("lessons").select("id").where("course_id", "=", course.id).orderBy("position").execute()).map((l) => l.id);
+    expect(await order()).toEqual([second, first]);
+    expect((await move(second, "up")).status).toBe(400); // already first
+    const elsewhere = await createCourse();
+    expect((await move(first, "down", elsewhere.id)).status).toBe(400);
+    expect(await order()).toEqual([second, first]);
+  });
+
   it("content-library courses cannot be changed here", async () => {
     const content = await db.selectFrom("courses").select("id").where("origin", "=", "content").where("campus_id", "=", main).executeTakeFirstOrThrow();
     const res = await settle(() =>

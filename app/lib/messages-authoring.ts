@@ -42,6 +42,7 @@ export const authoring = {
     cannotPublishBroken: "这个版本有错误，不能发布。请先改正错误并保存。",
   },
   newLesson: "新建一课",
+  leaveUnsaved: "这一课还有没保存的修改，离开后会丢失。确定要离开吗？",
   moveUp: "上移",
   moveDown: "下移",
   lessonNotFound: "没有这一课",

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, type ShouldRevalidateFunction, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LessonEditor } from "../components/editor/lesson-editor";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { Notice } from "../components/ui/notice";
@@ -47,18 +47,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "preview") {
     const body = String(formData.get("body") ?? "").replace(/\r\n?/g, "\n");
-    if (body.length > MAX_BODY_CHARS) return data({ kind: "preview" as const, preview: tooLong() }, { status: 413 });
+    if (body.length > MAX_BODY_CHARS) return data({ kind: "preview" as const, preview: tooLong(), values: typed(formData) }, { status: 413 });
     // Title and minutes may be half-typed while previewing: stand-ins keep the preview of the body going.
     const fields = NewLessonSchema.safeParse({ title: formData.get("title"), minutes: formData.get("minutes") });
     const preview = await previewDraft(context.laws, fields.success ? fields.data.title : "预览", fields.success ? fields.data.minutes : 1, body);
-    return data({ kind: "preview" as const, preview });
+    return data({ kind: "preview" as const, preview, values: typed(formData) });
   }
 
-  if (intent !== "save" && intent !== "publish") return data({ kind: "save" as const, ...refused(t.errors.badRequest) }, { status: 400 });
+  if (intent !== "save" && intent !== "publish") return data({ kind: "save" as const, ...refused(t.errors.badRequest, formData) }, { status: 400 });
   const form = parseForm(formData, LessonSaveSchema);
   if (!form.ok) {
     const status = form.fieldErrors.body ? 413 : 400;
-    return data({ kind: "save" as const, ...refused(Object.values(form.fieldErrors)[0] ?? t.errors.badRequest, form.fieldErrors) }, { status });
+    return data({ kind: "save" as const, ...refused(Object.values(form.fieldErrors)[0] ?? t.errors.badRequest, formData, form.fieldErrors) }, { status });
   }
   const result = await saveLesson(context.db, context.laws, { lessonId: lesson.id, ...form.data, publish: intent === "publish" }, actor);
   const problems = problemsInBody(result.problems);
@@ -82,17 +82,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       problems,
       headVersionId: result.headVersionId,
       published: result.published,
+      values: null,
     },
     { status },
   );
+}
+
+/** The fields as typed, returned with previews and refusals: a page rendered without JavaScript shows them again. */
+function typed(formData: FormData) {
+  const field = (name: string) => String(formData.get(name) ?? "");
+  return { title: field("title"), minutes: field("minutes"), body: field("body").replace(/\r\n?/g, "\n") };
 }
 
 function tooLong() {
   return { ok: false as const, problems: [{ line: 0, column: 0, message: a.errors.bodyTooLong }] };
 }
 
-function refused(message: string, fieldErrors: Record<string, string> = {}) {
-  return { ok: false, message, fieldErrors, problems: [], headVersionId: null, published: false };
+function refused(message: string, formData: FormData, fieldErrors: Record<string, string> = {}) {
+  return { ok: false, message, fieldErrors, problems: [], headVersionId: null, published: false, values: typed(formData) };
 }
 
 // Previews post to this route on every pause in typing: they change nothing, so nothing reloads.
@@ -101,6 +108,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function EditLesson() {
   const { lesson, editable, headVersionId, publishedNumber, version, preview } = useLoaderData<typeof loader>();
+  const typedBack = useActionData<typeof action>()?.values;
   const [search] = useSearchParams();
   const editingOld = version && version.id !== headVersionId;
   return (
@@ -127,7 +135,7 @@ export default function EditLesson() {
           key={`${lesson.id}:${search.get("from") ?? ""}`}
           lessonId={lesson.id}
           baseVersionId={headVersionId}
-          initial={{ title: version?.title ?? "", minutes: String(version?.minutes ?? 10), body: version?.body ?? "" }}
+          initial={typedBack ?? { title: version?.title ?? "", minutes: String(version?.minutes ?? 10), body: version?.body ?? "" }}
           initialPreview={preview}
           learnerHref={publishedNumber ? `/courses/${lesson.courseSlug}/${lesson.slug}` : null}
         />

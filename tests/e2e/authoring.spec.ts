@@ -89,6 +89,17 @@ test("a branch admin writes, publishes, edits and rolls back a lesson; learners 
   await expect(page.getByText(/第 4 版已发布/)).toBeVisible();
   await learnerSees(page, learnerHref, "先征求意见，再表决");
 
+  // Leaving with unsaved text asks first; saying no keeps the text.
+  const savedText = await body(page).inputValue();
+  await body(page).fill(`${savedText}还没保存的一句。\n`);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("没保存的修改");
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "历史版本" }).first().click();
+  await expect(body(page)).toHaveValue(/还没保存的一句/);
+  await body(page).fill(savedText);
+
   // History: who and when, a readable diff, and a rollback to version 2.
   await page.getByRole("link", { name: "历史版本" }).first().click();
   await expect(page.locator("[data-version]")).toHaveCount(4);

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loadLawLibrary } from "../../app/lib/law.server";
 import { lessonBody } from "../../app/lib/lesson-source";
 import type { RoleGrantRef, SessionUser } from "../../app/models/session.server";
+import { getLessonTarget } from "../../app/models/course.server";
+import { submitAnswer } from "../../app/models/quiz.server";
 import { registerUser } from "../../app/models/user.server";
 import { action as courseAction } from "../../app/routes/admin.courses.$courseId";
 import { action as newCourseAction } from "../../app/routes/admin.courses.new";
@@ -219,6 +221,18 @@ describe("writing, publishing and rolling back a lesson", async () => {
     expect(actions).toContain("lesson.saved");
     expect(actions).toContain("lesson.published");
     expect(actions.at(-1)).toBe("lesson.rolled_back");
+  });
+
+  it("a quiz attempt keeps the version the learner saw, even after another version is published", async () => {
+    const seen = await publishedOf(lessonId);
+    const target = await getLessonTarget(db, { id: lessonId });
+    const base = (await editorState(lessonId)).headVersionId;
+    const next = await save(lessonId, { body: quizBody.replace("改建、重建建筑物", "改建建筑物"), baseVersionId: base }, "publish");
+    expect(next.body.published).toBe(true);
+    const result = await submitAnswer(db, carol.id, target!, { versionId: seen!, quizKey: "quiz-1", answers: [1] });
+    expect(result).toMatchObject({ ok: true, passed: true });
+    const attempt = await db.selectFrom("quiz_attempts").select("lesson_version_id").where("user_id", "=", carol.id).executeTakeFirstOrThrow();
+    expect(attempt.lesson_version_id).toBe(seen);
   });
 
   it("every attack sample of the compiler, written in the editor, is refused and runs nothing", async () => {

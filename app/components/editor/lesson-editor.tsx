@@ -1,5 +1,6 @@
-import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useBeforeUnload, useBlocker, useFetcher, useNavigation } from "@remix-run/react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { MAX_BODY_CHARS } from "../../lib/course-form";
 import { insertBlock, snippet, snippetLabels, type SnippetKey } from "../../lib/editor-snippets";
 import type { Preview } from "../../lib/lesson-preview.server";
 import type { EditorProblem } from "../../lib/lesson-source";
@@ -56,13 +57,46 @@ export function LessonEditor({
   const navigation = useNavigation();
   const saving = navigation.state !== "idle" && navigation.formData?.get("intent") !== "preview";
   const dirty = useRef(false);
+  // What the server has stored, to warn before leaving with unsaved text.
+  const [stored, setStored] = useState(() => JSON.stringify(initial));
+  const submitted = useRef<string | null>(null);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const unsaved = hydrated && JSON.stringify({ title, minutes, body }) !== stored;
 
   useEffect(() => setHydrated(true), []);
 
-  // A save moves the newest version on: the next save starts from there.
+  // A save moves the newest version on: the next save starts from there, and that text is stored.
   useEffect(() => {
-    if (saved?.kind === "save" && saved.headVersionId) setBase(saved.headVersionId);
+    if (saved?.kind !== "save" || !saved.headVersionId) return;
+    setBase(saved.headVersionId);
+    if (submitted.current) setStored(submitted.current);
   }, [saved]);
+
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (unsaved) event.preventDefault();
+      },
+      [unsaved],
+    ),
+  );
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== "blocked") return;
+    if (window.confirm(a.leaveUnsaved)) blocker.proceed();
+    else blocker.reset();
+  }, [blocker]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Refused here, before a long text travels: the server would refuse it too, and the text stays put.
+    if (body.length > MAX_BODY_CHARS) {
+      event.preventDefault();
+      setClientError(a.errors.bodyTooLong);
+      return;
+    }
+    setClientError(null);
+    submitted.current = JSON.stringify({ title, minutes, body });
+  };
 
   useEffect(() => {
     if (!dirty.current) return;
@@ -101,8 +135,9 @@ export function LessonEditor({
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="min-w-0 space-y-4">
-        {saved?.kind === "save" ? <Notice tone={saved.ok ? "success" : "error"}>{saved.message}</Notice> : null}
-        <Form method="post" id="lesson-form" className="space-y-4">
+        {clientError ? <Notice tone="error">{clientError}</Notice> : null}
+        {saved?.kind === "save" && !clientError ? <Notice tone={saved.ok ? "success" : "error"}>{saved.message}</Notice> : null}
+        <Form method="post" id="lesson-form" className="space-y-4" onSubmit={onSubmit}>
           <input type="hidden" name="baseVersionId" value={base} />
           <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
             <TextField label={t.authoring.fields.lessonTitle} name="title" value={title} onChange={(e) => change(setTitle)(e.target.value)} maxLength={60} error={fieldErrors.title} required />

@@ -37,7 +37,8 @@ export function ImageUploadForm({
 
   return (
     <fetcher.Form ref={form} method="post" action="/admin/media" encType="multipart/form-data" className="flex flex-col gap-4">
-      <p className="text-base text-stone-700">{m.intro}</p>
+      {/* The media page says this in its heading already. */}
+      {onUploaded ? <p className="text-base text-stone-700">{m.intro}</p> : null}
       {lessonId !== undefined ? <input type="hidden" name="lessonId" value={lessonId} /> : null}
       {campuses && campuses.length > 1 ? (
         <SelectField label={t.authoring.fields.campus} name="campusId" options={campuses} placeholder="请选择" />

@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const DATE_OID = 1082;
+
 export interface DatabaseConfig {
   databaseUrl?: string | undefined;
   /** Folder for embedded data; PGlite files go to `<dataDir>/pglite`. */
@@ -34,10 +36,12 @@ export interface DatabaseConfig {
 
 /**
  * pg returns int8 (count(*), sum, bigint ids) as strings; PGlite would return numbers.
- * Make PGlite match so code and tests behave the same on both.
+ * Make PGlite match so code and tests behave the same on both. Dates without a time (`date`, e.g.
+ * a camp session's day) stay "YYYY-MM-DD" strings on both: as JS Dates they would shift with the
+ * process's time zone.
  */
 export const pgliteOptions = {
-  parsers: { [types.INT8]: (value: string) => value },
+  parsers: { [types.INT8]: (value: string) => value, [types.DATE]: (value: string) => value },
 };
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
@@ -103,6 +107,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
+    types: { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) },
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) emits 'error' on the pool;
   // unhandled, that would crash the process instead of letting the next query fail and recover.

@@ -266,6 +266,7 @@ export interface CertificateTable {
   user_id: number;
   course_id: number | null;
   path_id: number | null;
+  camp_id: number | null;
   holder_name: string;
   title: string;
   campus_name: string;
@@ -294,6 +295,64 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
   media: MediaTable;
+  camps: CampTable;
+  camp_instructors: CampPersonTable;
+  camp_members: CampPersonTable;
+  camp_sessions: CampSessionTable;
+  camp_attendance: CampAttendanceTable;
+  camp_assignments: CampAssignmentTable;
+}
+
+/** Dates without a time (Postgres `date`) travel as "YYYY-MM-DD" strings (see db/client.ts). */
+export interface CampTable {
+  id: Generated<number>;
+  campus_id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  place: string;
+  description: string;
+  required_sessions: number;
+  require_assignments: boolean;
+  hours: ColumnType<string, number | string, number | string>;
+  created_by: number | null;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface CampPersonTable {
+  camp_id: number;
+  user_id: number;
+  added_by: number | null;
+  added_at: CreatedAt;
+}
+
+export interface CampSessionTable {
+  id: Generated<number>;
+  camp_id: number;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  topic: string;
+  checkin_secret: string | null;
+  checkin_closed_at: Date | null;
+}
+
+export interface CampAttendanceTable {
+  session_id: number;
+  user_id: number;
+  method: "code" | "manual";
+  marked_by: number | null;
+  checked_in_at: CreatedAt;
+}
+
+export interface CampAssignmentTable {
+  id: Generated<number>;
+  camp_id: number;
+  course_id: number | null;
+  path_id: number | null;
+  due_on: string;
 }
 
 export type Campus = Selectable<CampusTable>;

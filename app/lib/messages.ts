@@ -1,5 +1,6 @@
 import type { LearnerIdentity } from "../../db/schema";
 import { authoring } from "./messages-authoring";
+import { camps } from "./messages-camps";
 
 /**
  * Every piece of UI text, in one place, so English (or 长辈版 wording) can follow without touching
@@ -184,6 +185,7 @@ export const zh = {
     districtScope: "你是区级管理员，可以管理全部学院。",
   },
   authoring,
+  camps,
   learn: {
     title: "我的学习",
     start: "开始学习",
@@ -258,6 +260,7 @@ export const zh = {
     holder: "学员",
     course: "课程",
     path: "学习路径",
+    camp: "训练营",
     campus: "颁发",
     hours: "学时",
     issuedAt: "日期",

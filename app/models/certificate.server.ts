@@ -3,7 +3,7 @@ import type { DB } from "../../db/client";
 import { generateCertificateCode } from "../lib/certificate-code";
 import { maskName } from "../lib/phone";
 
-type Subject = { courseId: number } | { pathId: number };
+export type Subject = { courseId: number } | { pathId: number } | { campId: number };
 
 /**
  * Issues a certificate once per learner and course (or path): a repeat call returns the one
@@ -24,6 +24,7 @@ export async function issueCertificate(trx: DB, userId: number, subject: Subject
         user_id: userId,
         course_id: "courseId" in subject ? subject.courseId : null,
         path_id: "pathId" in subject ? subject.pathId : null,
+        camp_id: "campId" in subject ? subject.campId : null,
         ...facts,
       })
       .onConflict((oc) => oc.doNothing())
@@ -39,7 +40,12 @@ export async function issueCertificate(trx: DB, userId: number, subject: Subject
 /** The code of the learner's certificate for a course or path, if issued. */
 export async function findIssued(db: DB, userId: number, subject: Subject): Promise<string | undefined> {
   let query = db.selectFrom("certificates").select("code").where("user_id", "=", userId);
-  query = "courseId" in subject ? query.where("course_id", "=", subject.courseId) : query.where("path_id", "=", subject.pathId);
+  query =
+    "courseId" in subject
+      ? query.where("course_id", "=", subject.courseId)
+      : "pathId" in subject
+        ? query.where("path_id", "=", subject.pathId)
+        : query.where("camp_id", "=", subject.campId);
   return (await query.executeTakeFirst())?.code;
 }
 
@@ -53,6 +59,15 @@ async function describeSubject(db: DB, userId: number, subject: Subject) {
       .where("courses.id", "=", subject.courseId)
       .executeTakeFirstOrThrow();
     return { holder_name: user.display_name, title: course.title, campus_name: course.campusName, hours: course.hours };
+  }
+  if ("campId" in subject) {
+    const camp = await db
+      .selectFrom("camps")
+      .innerJoin("campuses", "campuses.id", "camps.campus_id")
+      .select(["camps.name", "camps.hours", "campuses.name as campusName"])
+      .where("camps.id", "=", subject.campId)
+      .executeTakeFirstOrThrow();
+    return { holder_name: user.display_name, title: camp.name, campus_name: camp.campusName, hours: camp.hours };
   }
   // A path spans campuses: its certificate is the district academy's, for the sum of its courses' hours.
   const path = await db
@@ -82,7 +97,13 @@ const certificateColumns = [
   "certificates.issued_at as issuedAt",
   "certificates.course_id as courseId",
   "certificates.path_id as pathId",
+  "certificates.camp_id as campId",
 ] as const;
+
+/** What a certificate is for, as its pages name it. */
+export function subjectKind(c: { pathId: number | null; campId: number | null }): "course" | "path" | "camp" {
+  return c.campId !== null ? "camp" : c.pathId !== null ? "path" : "course";
+}
 
 export async function listCertificates(db: DB, userId: number) {
   return db
@@ -103,10 +124,10 @@ export async function getOwnCertificate(db: DB, userId: number, code: string) {
 export async function verifyCertificate(db: DB, code: string) {
   const found = await db
     .selectFrom("certificates")
-    .select(["code", "holder_name", "title", "campus_name as campusName", "hours", "issued_at as issuedAt", "path_id as pathId"])
+    .select(["code", "holder_name", "title", "campus_name as campusName", "hours", "issued_at as issuedAt", "path_id as pathId", "camp_id as campId"])
     .where("code", "=", code)
     .executeTakeFirst();
   if (!found) return undefined;
   const { holder_name, ...rest } = found;
-  return { ...rest, maskedName: maskName(holder_name), kind: found.pathId === null ? ("course" as const) : ("path" as const) };
+  return { ...rest, maskedName: maskName(holder_name), kind: subjectKind(found) };
 }

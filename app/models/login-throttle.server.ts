@@ -19,28 +19,35 @@ export const LOGIN_LIMITS = {
 export type ThrottleResult = { allowed: true } | { allowed: false; retryAfterMinutes: number };
 
 export async function claimLoginAttempt(db: DB, phone: string, ip: string): Promise<ThrottleResult> {
-  const checks = [
-    { key: `phone:${phone}`, ...LOGIN_LIMITS.phone },
-    { key: `ip:${ip}`, ...LOGIN_LIMITS.ip },
+  const results = [
+    await claimAttempt(db, `phone:${phone}`, LOGIN_LIMITS.phone.max, LOGIN_LIMITS.phone.windowMinutes),
+    await claimAttempt(db, `ip:${ip}`, LOGIN_LIMITS.ip.max, LOGIN_LIMITS.ip.windowMinutes),
   ];
-  let waitMs = 0;
-  for (const { key, max, windowMinutes } of checks) {
-    const window = sql.raw(`interval '${windowMinutes} minutes'`);
-    const row = await db
-      .insertInto("login_attempts")
-      .values({ key, failures: 1, window_started_at: sql<Date>`now()` })
-      .onConflict((oc) =>
-        oc.column("key").doUpdateSet({
-          failures: sql<number>`case when login_attempts.window_started_at < now() - ${window} then 1 else login_attempts.failures + 1 end`,
-          window_started_at: sql<Date>`case when login_attempts.window_started_at < now() - ${window} then now() else login_attempts.window_started_at end`,
-        }),
-      )
-      .returning(["failures", sql<number>`extract(epoch from (window_started_at + ${window} - now())) * 1000`.as("msLeft")])
-      .executeTakeFirstOrThrow();
-    if (row.failures > max) waitMs = Math.max(waitMs, Number(row.msLeft));
-  }
-  if (waitMs > 0) return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
-  return { allowed: true };
+  const waits = results.flatMap((r) => (r.allowed ? [] : [r.retryAfterMinutes]));
+  return waits.length ? { allowed: false, retryAfterMinutes: Math.max(...waits) } : { allowed: true };
+}
+
+/** Claims one attempt under `key` (e.g. `checkin:<user>`): refused once more than `max` fall in the window. */
+export async function claimAttempt(db: DB, key: string, max: number, windowMinutes: number): Promise<ThrottleResult> {
+  const window = sql.raw(`interval '${Math.trunc(windowMinutes)} minutes'`);
+  const row = await db
+    .insertInto("login_attempts")
+    .values({ key, failures: 1, window_started_at: sql<Date>`now()` })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        failures: sql<number>`case when login_attempts.window_started_at < now() - ${window} then 1 else login_attempts.failures + 1 end`,
+        window_started_at: sql<Date>`case when login_attempts.window_started_at < now() - ${window} then now() else login_attempts.window_started_at end`,
+      }),
+    )
+    .returning(["failures", sql<number>`extract(epoch from (window_started_at + ${window} - now())) * 1000`.as("msLeft")])
+    .executeTakeFirstOrThrow();
+  if (row.failures <= max) return { allowed: true };
+  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(Number(row.msLeft) / 60_000)) };
+}
+
+/** Gives a claimed attempt back (it was not a failure). */
+export async function releaseAttempt(db: DB, key: string): Promise<void> {
+  await db.updateTable("login_attempts").set({ failures: sql`greatest(failures - 1, 0)` }).where("key", "=", key).execute();
 }
 
 export async function recordLoginSuccess(db: DB, phone: string, ip: string): Promise<void> {

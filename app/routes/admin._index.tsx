@@ -49,6 +49,11 @@ export default function AdminHome() {
           </ButtonLink>
         </div>
       </Card>
+      <Card>
+        <h2 className="mb-2 text-2xl font-bold">{t.camps.adminTitle}</h2>
+        <p className="mb-4 text-lg text-stone-700">{t.camps.adminIntro}</p>
+        <ButtonLink to="/admin/camps">{t.camps.adminTitle}</ButtonLink>
+      </Card>
       {isDistrictAdmin ? (
         <Card>
           <h2 className="mb-2 text-2xl font-bold">{t.admin.rolesTitle}</h2>

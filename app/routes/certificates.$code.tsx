@@ -7,7 +7,7 @@ import { formatCertificateCode, normalizeCertificateCode } from "../lib/certific
 import { chinaDate } from "../lib/dates";
 import { t } from "../lib/messages";
 import { absoluteUrl, qrSvg } from "../lib/qr.server";
-import { getOwnCertificate } from "../models/certificate.server";
+import { getOwnCertificate, subjectKind } from "../models/certificate.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${t.certificate.heading} ${data.code} - ${t.site.name}` : `${t.errors.notFoundTitle} - ${t.site.name}` },
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     code: formatCertificateCode(certificate.code),
     holderName: certificate.holderName,
     title: certificate.title,
-    kind: certificate.pathId ? ("path" as const) : ("course" as const),
+    kind: subjectKind(certificate),
     campusName: certificate.campusName,
     hours: certificate.hours,
     date: chinaDate(certificate.issuedAt),
@@ -53,7 +53,7 @@ export default function CertificatePage() {
           <p className="text-2xl font-bold sm:text-4xl">{c.holderName}</p>
           <p className="text-base leading-relaxed sm:text-2xl">{t.certificate.body(c.holderName, c.title, String(Number(c.hours)))}</p>
           <p className="text-sm text-stone-600 sm:text-lg">
-            {c.kind === "path" ? t.certificate.path : t.certificate.course}：{c.title}
+            {t.certificate[c.kind]}：{c.title}
           </p>
         </div>
         <div className="flex flex-col items-center gap-4 text-left sm:flex-row sm:items-end sm:justify-between">

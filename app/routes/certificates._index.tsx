@@ -7,7 +7,7 @@ import { requireUser } from "../lib/auth.server";
 import { formatCertificateCode } from "../lib/certificate-code";
 import { chinaDate } from "../lib/dates";
 import { t } from "../lib/messages";
-import { listCertificates } from "../models/certificate.server";
+import { listCertificates, subjectKind } from "../models/certificate.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.certificate.mine} - ${t.site.name}` }];
 
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     certificates: certificates.map((c) => ({
       code: c.code,
       title: c.title,
-      kind: c.pathId ? ("path" as const) : ("course" as const),
+      kind: subjectKind(c),
       campusName: c.campusName,
       hours: c.hours,
       date: chinaDate(c.issuedAt),
@@ -43,7 +43,7 @@ export default function MyCertificates() {
           {certificates.map((c) => (
             <li key={c.code}>
               <CardLink to={`/certificates/${c.code}`}>
-                <span className="block text-base text-stone-600">{c.kind === "path" ? t.certificate.path : t.certificate.course}</span>
+                <span className="block text-base text-stone-600">{t.certificate[c.kind]}</span>
                 <span className="block text-xl font-bold">{c.title}</span>
                 <span className="mt-1 block text-base text-stone-700">
                   {t.certificate.code} <span className="font-mono">{formatCertificateCode(c.code)}</span> · {t.course.hours(c.hours)} · {c.date}

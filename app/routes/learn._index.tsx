@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CampAssignments } from "../components/camp/camp-assignments";
 import { ProgressBar } from "../components/course-progress";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { ButtonLink } from "../components/ui/button";
@@ -7,7 +8,10 @@ import { Card, CardLink, PageTitle, rowListClass } from "../components/ui/page";
 import { requireUser } from "../lib/auth.server";
 import { formatCertificateCode } from "../lib/certificate-code";
 import { t } from "../lib/messages";
-import { listCertificates } from "../models/certificate.server";
+import { chinaToday, dayLabel } from "../lib/dates";
+import { myCampAssignments } from "../models/camp-board.server";
+import { listCampsForUser } from "../models/camp.server";
+import { listCertificates, subjectKind } from "../models/certificate.server";
 import { listPaths, pathCourses } from "../models/path.server";
 import { listEnrolments } from "../models/progress.server";
 import { studyTimeReport } from "../models/study-time.server";
@@ -16,11 +20,14 @@ export const meta: MetaFunction = () => [{ title: `${t.learn.title} - ${t.site.n
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requireUser(request, context);
-  const [enrolments, certificates, time, paths] = await Promise.all([
+  const today = chinaToday();
+  const [enrolments, certificates, time, paths, camps, campRoles] = await Promise.all([
     listEnrolments(context.db, user.id),
     listCertificates(context.db, user.id),
     studyTimeReport(context.db, user.id),
     listPaths(context.db),
+    myCampAssignments(context.db, user.id, today),
+    listCampsForUser(context.db, user.id),
   ]);
   const courses = await pathCourses(
     context.db,
@@ -30,7 +37,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     inProgress: enrolments.filter((e) => !e.completedAt),
     completed: enrolments.filter((e) => e.completedAt),
-    certificates: certificates.map((c) => ({ code: c.code, title: c.title, kind: c.pathId ? "path" : "course" })),
+    certificates: certificates.map((c) => ({ code: c.code, title: c.title, kind: subjectKind(c) })),
+    camps: camps.map((camp) => ({ ...camp, assignments: camp.assignments.map((a) => ({ ...a, due: dayLabel(a.dueOn) })) })),
+    teaching: campRoles.filter((r) => r.instructor).map((r) => ({ id: r.id, name: r.name })),
     minutes: Math.floor(time.totalSeconds / 60),
     earnedHours: time.earnedHours,
     paths: paths.map((p) => {
@@ -41,10 +50,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MyLearning() {
-  const { inProgress, completed, certificates, minutes, earnedHours, paths } = useLoaderData<typeof loader>();
+  const { inProgress, completed, certificates, minutes, earnedHours, paths, camps, teaching } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageTitle>{t.learn.title}</PageTitle>
+      <CampAssignments camps={camps} teaching={teaching} />
       <section aria-label={t.learn.studyTime} className="grid grid-cols-2 gap-3">
         <Link to="/learn/hours" className="rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
           <span className="block text-base text-stone-600">{t.learn.earnedHours}</span>

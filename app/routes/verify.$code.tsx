@@ -43,7 +43,7 @@ export default function VerifyPage() {
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
               <dt className="text-stone-600">{t.certificate.holder}</dt>
               <dd className="font-bold">{found.maskedName}</dd>
-              <dt className="text-stone-600">{found.kind === "path" ? t.certificate.path : t.certificate.course}</dt>
+              <dt className="text-stone-600">{t.certificate[found.kind]}</dt>
               <dd>{found.title}</dd>
               <dt className="text-stone-600">{t.certificate.campus}</dt>
               <dd>{found.campusName}</dd>

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-28T01-foundation";
 import * as courses from "./2026-11-28T02-courses";
 import * as learning from "./2026-11-28T03-learning";
 import * as authoring from "./2026-11-28T04-authoring";
+import * as camps from "./2026-11-28T05-camps";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T02-courses": courses,
   "2026-11-28T03-learning": learning,
   "2026-11-28T04-authoring": authoring,
+  "2026-11-28T05-camps": camps,
 };

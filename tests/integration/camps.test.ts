@@ -157,6 +157,18 @@ describe("a camp, its people and its schedule", async () => {
     expect((await read(admin, members[0]!, adminGrants)).status).toBe(200);
     expect((await settle(() => manageLoader({ request: get("/x"), params: { campId: String(campId) }, context: as(teacher) }))).status).toBe(403);
   });
+
+  it("managing a camp needs its own campus: another campus's admin, a forged id or no login get nowhere", async () => {
+    const otherAdmin: RoleGrantRef[] = [{ role: "branch_admin", campusId: main }];
+    const forged = await manage(campId, { intent: "member", phone: outsider.phone }, outsider, otherAdmin);
+    expect(forged.status).toBe(403);
+    expect((await settle(() => manageLoader({ request: get("/x"), params: { campId: "999999" }, context: as(admin, adminGrants) }))).status).toBe(404);
+    expect((await settle(() => manageLoader({ request: get("/x"), params: { campId: "1 or 1=1" }, context: as(admin, adminGrants) }))).status).toBe(404);
+    expect((await settle(() => manageLoader({ request: get("/x"), params: { campId: String(campId) }, context: as(null) }))).status).toBe(302);
+    const district = await manage(campId, { intent: "member", phone: outsider.phone }, admin, [{ role: "district_admin", campusId: null }]);
+    expect(district.status).toBe(200);
+    await db.deleteFrom("camp_members").where("camp_id", "=", campId).where("user_id", "=", outsider.id).execute();
+  });
 });
 
 describe("the board for a camp of 60 members, 8 sessions and 5 assigned courses", async () => {

@@ -104,6 +104,7 @@ test("admin pages fit the screen for a district admin", async ({ page }, testInf
     ["admin-course-new", "/admin/courses/new"],
     ["admin-media", "/admin/media"],
     ["admin-audit", "/admin/audit"],
+    ["admin-camps", "/admin/camps"],
   ] as const) {
     await page.goto(path);
     expect(await layoutProblems(page), name).toEqual({ overflow: 0, small: [] });

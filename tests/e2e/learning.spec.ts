@@ -1,12 +1,15 @@
+import { readdirSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { quizzesOf, type SourceQuiz } from "../support/lesson-quizzes";
 import { expect, layoutProblems, register, test } from "./helpers";
 
 const COURSE = "weixiu-zijin";
-const LESSONS = [
-  { slug: "yiban-chengxu", file: "content/courses/main/weixiu-zijin/01-yiban-chengxu.mdx" },
-  { slug: "hangzhou-yingji-chengxu", file: "content/courses/main/weixiu-zijin/02-hangzhou-yingji-chengxu.mdx" },
-];
+// Every lesson of the course as content/ holds it, in order: the journey follows the library as it grows.
+const COURSE_DIR = `content/courses/main/${COURSE}`;
+const LESSONS = readdirSync(COURSE_DIR)
+  .filter((f) => /^\d{2}-.+\.mdx$/.test(f))
+  .sort()
+  .map((f) => ({ slug: f.replace(/^\d{2}-/, "").replace(/\.mdx$/, ""), file: `${COURSE_DIR}/${f}` }));
 
 async function choose(section: Locator, quiz: SourceQuiz, pick: (o: SourceQuiz["options"][number]) => boolean) {
   for (const option of quiz.options) {

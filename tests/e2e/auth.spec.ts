@@ -109,7 +109,7 @@ test("a district admin makes a learner branch admin of 大关分学院, and revo
   const adminContext = await browser.newContext();
   const adminPage = await adminContext.newPage();
   await logIn(adminPage, admin().phone, admin().password);
-  await adminPage.getByRole("link", { name: "管理" }).click();
+  await adminPage.getByRole("link", { name: "管理", exact: true }).click();
   await adminPage.getByRole("link", { name: "分学院管理员" }).click();
   await adminPage.getByLabel("用户手机号").fill(learner.phone);
   await adminPage.getByRole("combobox", { name: "学院" }).selectOption({ label: "大关分学院" });

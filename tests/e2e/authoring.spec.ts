@@ -12,7 +12,7 @@ import { branchAdmin, expect, layoutProblems, logIn, test } from "./helpers";
 
 async function logInAsBranchAdmin(page: Page) {
   await logIn(page, branchAdmin().phone, branchAdmin().password);
-  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "管理", exact: true })).toBeVisible();
 }
 
 const body = (page: Page) => page.getByLabel("课文", { exact: true });

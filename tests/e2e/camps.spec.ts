@@ -24,7 +24,7 @@ test("a camp: CSV import, check-in by code from a phone, the board and its CSV",
 
   const admin = await desktop(browser);
   await logIn(admin, branchAdmin().phone, branchAdmin().password);
-  await expect(admin.getByRole("link", { name: "管理" })).toBeVisible();
+  await expect(admin.getByRole("link", { name: "管理", exact: true })).toBeVisible();
   await admin.goto("/admin/camps");
   await admin.getByLabel("训练营名称").fill("大关街道小区专员成长训练营");
   await admin.getByLabel("开始日期").fill(today());

@@ -96,7 +96,7 @@ test("a learner's pages fit the screen, with thumb-sized controls", async ({ pag
 
 test("admin pages fit the screen for a district admin", async ({ page }, testInfo) => {
   await logIn(page, admin().phone, admin().password);
-  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "管理", exact: true })).toBeVisible();
   for (const [name, path] of [
     ["admin", "/admin"],
     ["admin-roles", "/admin/roles"],
@@ -122,7 +122,7 @@ test("admin pages fit the screen for a district admin", async ({ page }, testInf
 
 test("the lesson editor and its history fit the screen", async ({ page }, testInfo) => {
   await logIn(page, admin().phone, admin().password);
-  await expect(page.getByRole("link", { name: "管理" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "管理", exact: true })).toBeVisible();
   await page.goto("/admin/courses/new");
   await page.getByLabel("所属学院").selectOption({ label: "大关分学院" });
   await page.getByLabel("课程名称").fill(`版面检查 ${testInfo.project.name}`);

@@ -63,7 +63,8 @@ test("a branch admin writes, publishes, edits and rolls back a lesson; learners 
   await expect(body(page)).toHaveValue(/<Figure src="\/media\/[A-Za-z0-9_-]{16}" alt="加装电梯的单元门口" \/>/);
   const image = preview(page).getByRole("img", { name: "加装电梯的单元门口" });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+  // Lazy-loaded: wait until the browser has the pixels, then check they are the upload's.
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(800);
 
   await page.getByRole("button", { name: "保存并发布" }).click();
   await expect(page.getByText("第 2 版已发布")).toBeVisible();

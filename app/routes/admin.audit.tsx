@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { AuditList } from "../components/audit-list";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Button, ButtonLink } from "../components/ui/button";
 import { SelectField } from "../components/ui/field";
 import { Card, PageTitle } from "../components/ui/page";
@@ -38,11 +39,7 @@ export default function AuditLog() {
   const options = Object.entries(au.actions).map(([value, label]) => ({ value, label }));
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to="/admin" className="underline-offset-4 hover:underline">
-          {t.admin.title}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: t.admin.title }]} />
       <PageTitle subtitle={au.intro}>{au.title}</PageTitle>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <div className="min-w-60 flex-1">

@@ -6,9 +6,10 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { AssignmentsSection, ImportSection, PeopleSection, SessionsSection } from "../components/camp/manage-sections";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { ButtonLink } from "../components/ui/button";
 import { Notice } from "../components/ui/notice";
 import { PageTitle } from "../components/ui/page";
@@ -151,11 +152,7 @@ export default function ManageCamp() {
   const of = (form: string) => (result?.form === form ? result : undefined);
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to="/admin/camps" className="underline-offset-4 hover:underline">
-          {c.adminTitle}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin/camps", label: c.adminTitle }]} />
       <PageTitle subtitle={`${camp.campusName} · ${camp.dates} · ${camp.place}`}>{camp.name}</PageTitle>
       {result?.form === "form" ? <Notice tone="error">{result.message}</Notice> : null}
       <div className="flex flex-wrap gap-2">

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SimpleForm } from "../components/auth-form";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { SelectField, TextAreaField, TextField } from "../components/ui/field";
 import { Card, PageTitle, rowListClass } from "../components/ui/page";
 import { administeredCampusIds, hasRole, requireRole } from "../lib/auth.server";
@@ -44,11 +45,7 @@ export default function AdminCamps() {
   const errors: Record<string, string> = result?.fieldErrors ?? {};
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to="/admin" className="underline-offset-4 hover:underline">
-          {t.admin.title}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: t.admin.title }]} />
       <PageTitle subtitle={c.adminIntro}>{c.adminTitle}</PageTitle>
       {camps.length === 0 ? (
         <p className="text-lg text-stone-700">{c.none}</p>

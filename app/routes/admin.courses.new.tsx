@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { randomBytes } from "node:crypto";
 import { SimpleForm } from "../components/auth-form";
 import { CourseSettingsFields } from "../components/course-settings-fields";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { SelectField, TextField } from "../components/ui/field";
 import { Card, PageTitle } from "../components/ui/page";
 import { administeredCampusIds, hasRole, requireRole } from "../lib/auth.server";
@@ -51,11 +52,7 @@ export default function NewCourse() {
   const errors = result?.fieldErrors ?? {};
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to="/admin/courses" className="underline-offset-4 hover:underline">
-          {t.admin.coursesTitle}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin/courses", label: t.admin.coursesTitle }]} />
       <PageTitle subtitle={t.authoring.newCourseIntro}>{t.authoring.newCourse}</PageTitle>
       <Card>
         <SimpleForm submitLabel={t.authoring.createCourse} formError={errors.form}>

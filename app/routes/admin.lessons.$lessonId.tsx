@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { LessonEditor } from "../components/editor/lesson-editor";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Notice } from "../components/ui/notice";
 import { PageTitle } from "../components/ui/page";
 import { refuseIfReadOnly, requireLessonAdmin } from "../lib/admin-access.server";
@@ -113,19 +114,7 @@ export default function EditLesson() {
   const editingOld = version && version.id !== headVersionId;
   return (
     <div className="space-y-4">
-      <nav aria-label="位置" className="flex flex-wrap gap-x-2 text-base text-stone-600">
-        <Link to="/admin/courses" className="underline-offset-4 hover:underline">
-          {t.admin.coursesTitle}
-        </Link>
-        <span>·</span>
-        <Link to={`/admin/courses/${lesson.courseId}`} className="underline-offset-4 hover:underline">
-          {lesson.courseTitle}
-        </Link>
-        <span>·</span>
-        <Link to={`/admin/lessons/${lesson.id}/history`} className="underline-offset-4 hover:underline">
-          {a.history}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin/courses", label: t.admin.coursesTitle }, { to: `/admin/courses/${lesson.courseId}`, label: lesson.courseTitle }, { to: `/admin/lessons/${lesson.id}/history`, label: a.history }]} />
       <PageTitle subtitle={publishedNumber ? a.publishedVersion(publishedNumber) : a.notPublished}>{a.editorTitle(version?.title ?? "")}</PageTitle>
       {search.get("created") ? <Notice tone="success">{a.lessonCreated}</Notice> : null}
       {editingOld ? <Notice tone="info">{a.editingFrom(version.number)}</Notice> : null}

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Button, ButtonLink } from "../components/ui/button";
 import { SelectField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
@@ -63,15 +64,7 @@ export default function LessonHistory() {
   const options = versions.map((v) => ({ value: v.id, label: `${a.versionLabel(v.number)} · ${v.createdAt}` }));
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="flex flex-wrap gap-x-2 text-base text-stone-600">
-        <Link to="/admin/courses" className="underline-offset-4 hover:underline">
-          {t.admin.coursesTitle}
-        </Link>
-        <span>·</span>
-        <Link to={`/admin/courses/${lesson.courseId}`} className="underline-offset-4 hover:underline">
-          {lesson.courseTitle}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin/courses", label: t.admin.coursesTitle }, { to: `/admin/courses/${lesson.courseId}`, label: lesson.courseTitle }]} />
       <PageTitle subtitle={title}>{a.history}</PageTitle>
       {result ? <Notice tone={result.ok ? "success" : "error"}>{result.message}</Notice> : null}
       {lesson.editable ? <ButtonLink to={`/admin/lessons/${lesson.id}`}>{a.editLesson}</ButtonLink> : null}

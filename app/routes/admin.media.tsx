@@ -7,9 +7,10 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ImageUploadForm } from "../components/editor/image-upload";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Card, PageTitle } from "../components/ui/page";
 import { administeredCampusIds, hasRole, requireRole } from "../lib/auth.server";
 import { snippet } from "../lib/editor-snippets";
@@ -77,11 +78,7 @@ export default function MediaLibrary() {
   const { campuses, media } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to="/admin" className="underline-offset-4 hover:underline">
-          {t.admin.title}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: "/admin", label: t.admin.title }]} />
       <PageTitle subtitle={m.intro}>{m.title}</PageTitle>
       <Card>
         <ImageUploadForm campuses={campuses} />

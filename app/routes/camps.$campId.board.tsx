@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Card, PageTitle } from "../components/ui/page";
 import { boardCells } from "../lib/board-view";
 import { requireCamp } from "../lib/camp-access.server";
@@ -46,11 +47,7 @@ export default function Board() {
   };
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to={`/camps/${camp.id}`} className="underline-offset-4 hover:underline">
-          {camp.name}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: `/camps/${camp.id}`, label: camp.name }]} />
       <PageTitle subtitle={c.boardIntro}>{c.board}</PageTitle>
       <a href={`/camps/${camp.id}/board.csv`} download className="inline-flex min-h-12 items-center rounded-xl border-2 border-stone-300 bg-white px-5 text-lg font-medium hover:bg-stone-100">
         {c.exportCsv}

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { Button } from "../components/ui/button";
 import { Card, PageTitle } from "../components/ui/page";
 import { requireCamp } from "../lib/camp-access.server";
@@ -72,11 +73,7 @@ export default function CheckinScreen() {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
-        <Link to={`/camps/${camp.id}`} className="underline-offset-4 hover:underline">
-          {camp.name}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: `/camps/${camp.id}`, label: camp.name }]} />
       <PageTitle subtitle={`${session.day} ${session.startsAt}–${session.endsAt} · ${session.place}`}>{c.checkinTitle(session.topic)}</PageTitle>
       <Card className="text-center">
         <p className="text-2xl font-bold" aria-live="polite" data-testid="checkin-count">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
+import { Breadcrumbs } from "../components/ui/breadcrumbs";
 import { PrintButton } from "../components/print-button";
 import { ButtonLink } from "../components/ui/button";
 import { Card } from "../components/ui/page";
@@ -42,11 +43,7 @@ export default function Transcript() {
   const data = useLoaderData<typeof loader>();
   return (
     <article className="mx-auto max-w-3xl space-y-6 print:max-w-none">
-      <nav aria-label="位置" className="text-base text-stone-600 print:hidden">
-        <Link to={`/camps/${data.camp.id}`} className="underline-offset-4 hover:underline">
-          {data.camp.name}
-        </Link>
-      </nav>
+      <Breadcrumbs items={[{ to: `/camps/${data.camp.id}`, label: data.camp.name }]} className="print:hidden" />
       <header>
         <h1 className="text-3xl font-bold">{c.transcriptTitle(data.name)}</h1>
         <p className="mt-1 text-lg text-stone-700">

@@ -203,6 +203,8 @@ export interface EnrolmentTable {
   last_lesson_id: number | null;
   last_visited_at: Date | null;
   completed_at: Date | null;
+  /** The first lesson opened (kept by a trigger, migration 06). */
+  started_at: ColumnType<Date | null, never, never>;
 }
 
 export interface LessonProgressTable {
@@ -301,6 +303,9 @@ export interface Database {
   camp_sessions: CampSessionTable;
   camp_attendance: CampAttendanceTable;
   camp_assignments: CampAssignmentTable;
+  report_daily: ReportDailyTable;
+  report_active_weeks: ReportActiveWeekTable;
+  report_active_course_weeks: ReportActiveCourseWeekTable;
 }
 
 /** Dates without a time (Postgres `date`) travel as "YYYY-MM-DD" strings (see db/client.ts). */
@@ -363,3 +368,28 @@ export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type RoleGrant = Selectable<RoleGrantTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+/** Rollups for the dashboards (migration 06), written only by triggers. `day`/`week` are 'YYYY-MM-DD'. */
+export interface ReportDailyTable {
+  day: string;
+  course_id: number;
+  identity: LearnerIdentity;
+  enrolments: number;
+  cohort_started: number;
+  cohort_completed: number;
+  completions: number;
+  lessons_completed: number;
+  certificates: number;
+  study_seconds: ColumnType<string, never, never>;
+}
+
+export interface ReportActiveWeekTable {
+  week: string;
+  user_id: number;
+}
+
+export interface ReportActiveCourseWeekTable {
+  week: string;
+  course_id: number;
+  user_id: number;
+}

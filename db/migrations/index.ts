@@ -4,6 +4,7 @@ import * as courses from "./2026-11-28T02-courses";
 import * as learning from "./2026-11-28T03-learning";
 import * as authoring from "./2026-11-28T04-authoring";
 import * as camps from "./2026-11-28T05-camps";
+import * as reports from "./2026-11-28T06-reports";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T03-learning": learning,
   "2026-11-28T04-authoring": authoring,
   "2026-11-28T05-camps": camps,
+  "2026-11-28T06-reports": reports,
 };

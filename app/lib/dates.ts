@@ -18,3 +18,15 @@ export function dayLabel(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** `day` moved by n days (negative: back), as YYYY-MM-DD. */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -145,6 +145,7 @@ export const authoring = {
       "camp.attendance_removed": "取消出勤",
       "role.granted": "授予管理员",
       "role.revoked": "撤销管理员",
+      "report.phones_exported": "导出完整手机号",
     } as Record<string, string>,
   },
 } as const;

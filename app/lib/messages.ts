@@ -1,6 +1,7 @@
 import type { LearnerIdentity } from "../../db/schema";
 import { authoring } from "./messages-authoring";
 import { camps } from "./messages-camps";
+import { reports } from "./messages-reports";
 
 /**
  * Every piece of UI text, in one place, so English (or 长辈版 wording) can follow without touching
@@ -186,6 +187,7 @@ export const zh = {
   },
   authoring,
   camps,
+  reports,
   learn: {
     title: "我的学习",
     start: "开始学习",

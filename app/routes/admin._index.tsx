@@ -25,6 +25,16 @@ export default function AdminHome() {
     <div className="space-y-6">
       <PageTitle subtitle={isDistrictAdmin ? t.admin.districtScope : undefined}>{t.admin.title}</PageTitle>
       <Card>
+        <h2 className="mb-2 text-2xl font-bold">{t.reports.title}</h2>
+        <p className="mb-4 text-lg text-stone-700">{isDistrictAdmin ? t.reports.districtIntro : t.reports.campusIntro(campuses.map((c) => c.name).join("、"))}</p>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink to="/admin/reports">{t.reports.title}</ButtonLink>
+          <ButtonLink to="/admin/reports/learners" variant="secondary">
+            {t.reports.learnersTitle}
+          </ButtonLink>
+        </div>
+      </Card>
+      <Card>
         <h2 className="mb-3 text-2xl font-bold">{t.admin.yourCampuses}</h2>
         <ul className="flex flex-wrap gap-2">
           {campuses.map((c) => (

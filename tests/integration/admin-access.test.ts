@@ -10,6 +10,9 @@ import { action as editorAction, loader as editorLoader } from "../../app/routes
 import { action as historyAction, loader as historyLoader } from "../../app/routes/admin.lessons.$lessonId_.history";
 import { action as mediaAction, loader as mediaLoader } from "../../app/routes/admin.media";
 import { loader as auditLoader } from "../../app/routes/admin.audit";
+import { loader as reportsLoader } from "../../app/routes/admin.reports._index";
+import { loader as reportExport } from "../../app/routes/admin.reports.export";
+import { loader as reportLearners } from "../../app/routes/admin.reports.learners._index";
 import { createCourse } from "../../app/models/admin-course.server";
 import { createLesson } from "../../app/models/lesson-authoring.server";
 import { registerUser } from "../../app/models/user.server";
@@ -100,6 +103,13 @@ const matrix: [string, (context: ReturnType<typeof routeContext>) => Promise<unk
   ["GET /admin/media", (context) => mediaLoader({ request: get("/admin/media"), params: {}, context }), [302, 403, 200, 200, 200]],
   ["POST /admin/media (for the lesson)", (context) => mediaAction({ request: uploadRequest(), params: {}, context }), [302, 403, 403, 200, 200]],
   ["GET /admin/audit", (context) => auditLoader({ request: get("/admin/audit"), params: {}, context }), [302, 403, 200, 200, 200]],
+  ["GET /admin/reports (campus: main)", (context) => reportsLoader({ request: get(`/admin/reports?campus=${main}`), params: {}, context }), [302, 403, 403, 200, 200]],
+  [
+    "GET /admin/reports/export (learners of main, full phones)",
+    (context) => reportExport({ request: get(`/admin/reports/export?table=learners&full=1&campus=${main}`), params: {}, context }),
+    [302, 403, 403, 200, 200],
+  ],
+  ["GET /admin/reports/learners (campus: main)", (context) => reportLearners({ request: get(`/admin/reports/learners?campus=${main}`), params: {}, context }), [302, 403, 403, 200, 200]],
 ];
 
 describe("admin routes × who is asking", () => {

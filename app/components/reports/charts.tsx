@@ -1,0 +1,124 @@
+import { useId } from "react";
+
+/**
+ * Charts drawn on the server as SVG: no chart library, no script, readable on a phone. Each chart
+ * has a title and a description (role="img"), and every value is written next to its bar or point
+ * as text, so nothing depends on colour. The tables under each chart hold the same numbers.
+ */
+
+export interface LinePoint {
+  label: string;
+  value: number;
+}
+
+const W = 640;
+const H = 240;
+const PAD = { left: 44, right: 16, top: 28, bottom: 36 };
+
+/** A line over weeks: value labels on the highest and the latest point, a few date labels below. */
+export function LineChart({ title, description, points, unit = "" }: { title: string; description: string; points: LinePoint[]; unit?: string }) {
+  const id = useId();
+  const max = Math.max(1, ...points.map((p) => p.value));
+  const top = niceCeiling(max);
+  const x = (i: number) => PAD.left + (points.length <= 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
+  const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
+  const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const peak = points.reduce((best, p, i) => (p.value > (points[best]?.value ?? -1) ? i : best), 0);
+  const last = points.length - 1;
+  const every = Math.max(1, Math.ceil(points.length / 5));
+  return (
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{description}</desc>
+      {[0, 0.5, 1].map((f) => (
+        <g key={f}>
+          <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-stone-200" strokeWidth={1} />
+          <text x={PAD.left - 6} y={y(top * f) + 5} textAnchor="end" className="fill-stone-600 text-[14px]">
+            {Math.round(top * f)}
+          </text>
+        </g>
+      ))}
+      <path d={path} fill="none" className="stroke-brand-700" strokeWidth={3} strokeLinejoin="round" />
+      {points.map((p, i) => (
+        <circle key={p.label} cx={x(i)} cy={y(p.value)} r={i === peak || i === last ? 5 : 3} className="fill-brand-700">
+          <title>{`${p.label}：${p.value}${unit}`}</title>
+        </circle>
+      ))}
+      {[...new Set([peak, last])].map((i) =>
+        points[i] ? (
+          <text key={i} x={Math.min(x(i), W - PAD.right - 4)} y={y(points[i].value) - 10} textAnchor={i === last ? "end" : "middle"} className="fill-stone-900 text-[16px] font-bold">
+            {points[i].value}
+            {unit}
+          </text>
+        ) : null,
+      )}
+      {points.map((p, i) =>
+        i % every === 0 || i === last ? (
+          <text key={p.label} x={x(i)} y={H - 10} textAnchor={i === 0 ? "start" : i === last ? "end" : "middle"} className="fill-stone-600 text-[14px]">
+            {p.label.slice(5)}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  );
+}
+
+export interface BarItem {
+  label: string;
+  value: number;
+  /** A part of value drawn darker inside the bar, e.g. completed of enrolled. */
+  part?: number;
+  /** The words after the bar, e.g. "完成 80 / 报名 120". */
+  text: string;
+}
+
+/** Horizontal bars, one per row: the label above, the bar, and the value in words at its end. */
+export function BarChart({ title, description, items }: { title: string; description: string; items: BarItem[] }) {
+  const id = useId();
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const row = 52;
+  const height = Math.max(row, items.length * row);
+  return (
+    <svg viewBox={`0 0 ${W} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <title id={`${id}-t`}>{title}</title>
+      <desc id={`${id}-d`}>{description}</desc>
+      {items.map((item, i) => {
+        const top = i * row;
+        const width = (item.value / max) * (W * 0.6);
+        const part = item.part === undefined ? 0 : (item.part / max) * (W * 0.6);
+        return (
+          <g key={`${item.label}-${i}`}>
+            <title>{`${item.label}：${item.text}`}</title>
+            <text x={0} y={top + 18} className="fill-stone-900 text-[17px]">
+              {clip(item.label, 30)}
+            </text>
+            <rect x={0} y={top + 26} width={Math.max(2, width)} height={18} rx={4} className="fill-stone-300" />
+            {part > 0 ? <rect x={0} y={top + 26} width={part} height={18} rx={4} className="fill-brand-700" /> : null}
+            <text x={Math.max(2, width) + 8} y={top + 41} className="fill-stone-800 text-[16px]">
+              {item.text}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** A round top for the axis: 0–5–10, 0–50–100, 0–250–500… */
+function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  return 10 * power;
+}
+
+/** Labels longer than the row are shortened (the full text is in the bar's <title> and the table). */
+function clip(text: string, width: number): string {
+  let used = 0;
+  let out = "";
+  for (const ch of text) {
+    used += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+    if (used > width) return `${out}…`;
+    out += ch;
+  }
+  return out;
+}

@@ -107,6 +107,9 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: 5_000,
+    // JIT compiles a query for ~250 ms when its estimated cost is high: report queries over a few
+    // hundred thousand rollup rows cross that line and pay more to compile than to run.
+    options: "-c jit=off",
     types: { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) },
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) emits 'error' on the pool;

@@ -306,6 +306,7 @@ export interface Database {
   report_daily: ReportDailyTable;
   report_active_weeks: ReportActiveWeekTable;
   report_active_course_weeks: ReportActiveCourseWeekTable;
+  report_active_campus_weeks: ReportActiveCampusWeekTable;
 }
 
 /** Dates without a time (Postgres `date`) travel as "YYYY-MM-DD" strings (see db/client.ts). */
@@ -391,5 +392,11 @@ export interface ReportActiveWeekTable {
 export interface ReportActiveCourseWeekTable {
   week: string;
   course_id: number;
+  user_id: number;
+}
+
+export interface ReportActiveCampusWeekTable {
+  campus_id: number;
+  week: string;
   user_id: number;
 }

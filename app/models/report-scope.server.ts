@@ -48,13 +48,22 @@ export function inRange(scope: ReportScope, column: RawBuilder<unknown>): RawBui
 export function activeRows(scope: ReportScope): RawBuilder<{ week: string; user_id: number }> {
   const weeks = sql`week between ${mondayOf(scope.filters.from)}::date and ${scope.filters.to}::date`;
   if (scope.courseIds === null) return sql`select week, user_id from report_active_weeks where ${weeks}`;
+  if (byCampus(scope)) {
+    const ids = scope.campusIds!;
+    if (ids.length === 1) return sql`select week, user_id from report_active_campus_weeks where campus_id = ${ids[0]} and ${weeks}`;
+    return sql`select distinct week, user_id from report_active_campus_weeks where campus_id = any(${sql.val(ids)}::int[]) and ${weeks}`;
+  }
   return sql`select distinct week, user_id from report_active_course_weeks where ${weeks} and ${inCourses(scope, sql`course_id`)}`;
 }
+
+/** A campus scope without a category filter reads the per-campus table (one row per learner, not per course). */
+const byCampus = (scope: ReportScope) => scope.campusIds !== null && scope.filters.categoryId === null;
 
 /** SQL: the distinct users active in the range within the scope (identity not yet applied). */
 export function activeUsers(scope: ReportScope): RawBuilder<{ user_id: number }> {
   const weeks = sql`week between ${mondayOf(scope.filters.from)}::date and ${scope.filters.to}::date`;
   if (scope.courseIds === null) return sql`select distinct user_id from report_active_weeks where ${weeks}`;
+  if (byCampus(scope)) return sql`select distinct user_id from report_active_campus_weeks where campus_id = any(${sql.val(scope.campusIds!)}::int[]) and ${weeks}`;
   return sql`select distinct user_id from report_active_course_weeks where ${weeks} and ${inCourses(scope, sql`course_id`)}`;
 }
 

@@ -45,6 +45,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (week, course_id, user_id)
     )`.execute(db);
 
+  // The same per campus (campus first: a campus dashboard reads one index range), for campus scopes
+  // without a category filter: a learner active in nine courses of a campus is one row, not nine.
+  await sql`
+    create table report_active_campus_weeks (
+      campus_id integer not null references campuses(id) on delete cascade,
+      week date not null,
+      user_id integer not null references users(id) on delete cascade,
+      primary key (campus_id, week, user_id)
+    )`.execute(db);
+
   // Indexes the dashboards' direct queries need.
   await sql`create index certificates_issued_idx on certificates (issued_at) include (user_id, course_id)`.execute(db);
   await sql`create index users_street_idx on users (street, community, compound)`.execute(db);
@@ -76,6 +86,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function report_touch(p_user integer, p_course integer, ts timestamptz) returns void language sql as $$
       insert into report_active_weeks values (report_week(ts), p_user) on conflict do nothing;
       insert into report_active_course_weeks values (report_week(ts), p_course, p_user) on conflict do nothing;
+      insert into report_active_campus_weeks select campus_id, report_week(ts), p_user from courses where id = p_course
+        on conflict do nothing;
     $$`.execute(db);
 
   // Every fact of report_daily, from the base tables: for one learner (p_user) or everyone (null).
@@ -107,9 +119,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     $$`.execute(db);
 
   await sql`
+    create function report_rebuild_campus_weeks() returns void language sql as $$
+      truncate report_active_campus_weeks;
+      insert into report_active_campus_weeks
+        select distinct c.campus_id, w.week, w.user_id from report_active_course_weeks w join courses c on c.id = w.course_id;
+    $$`.execute(db);
+
+  await sql`
     create function report_rebuild() returns void language plpgsql as $$
     begin
-      truncate report_daily, report_active_weeks, report_active_course_weeks;
+      truncate report_daily, report_active_weeks, report_active_course_weeks, report_active_campus_weeks;
       insert into report_daily select * from report_facts(null);
       insert into report_active_course_weeks
         select distinct report_week(x.ts), x.course_id, x.user_id from (
@@ -120,6 +139,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           union all select q.user_id, l.course_id, q.created_at from quiz_attempts q join lessons l on l.id = q.lesson_id
         ) x;
       insert into report_active_weeks select distinct week, user_id from report_active_course_weeks;
+      perform report_rebuild_campus_weeks();
     end $$`.execute(db);
 
   // A learner's facts moved from one 身份 to another (p_sign -1 removes them, +1 adds them).
@@ -231,6 +251,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger certificates_report_ins after insert on certificates for each row when (new.course_id is not null)
     execute function report_certificate_trg()`.execute(db);
 
+  // A course moved to another campus (content sync can do that): its activity moves along. Rare
+  // enough that recomputing the campus table from the per-course one is the simple, exact answer.
+  await sql`
+    create function report_course_campus_trg() returns trigger language plpgsql as $$
+    begin
+      perform report_rebuild_campus_weeks();
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger courses_report_campus after update of campus_id on courses for each row
+    when (old.campus_id is distinct from new.campus_id) execute function report_course_campus_trg()`.execute(db);
+
   // A learner who changes 身份 takes their history along; one who is deleted takes it away
   // (before the cascade removes the rows it was computed from).
   await sql`
@@ -252,6 +284,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger courses_report_campus on courses`.execute(db);
   await sql`drop trigger users_report_del on users`.execute(db);
   await sql`drop trigger users_report_upd on users`.execute(db);
   await sql`drop trigger certificates_report_ins on certificates`.execute(db);
@@ -262,6 +295,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger enrolments_report_upd on enrolments`.execute(db);
   await sql`drop trigger enrolments_report_ins on enrolments`.execute(db);
   for (const fn of [
+    "report_course_campus_trg()",
     "report_user_trg()",
     "report_certificate_trg()",
     "report_quiz_trg()",
@@ -271,6 +305,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     "report_identity(integer)",
     "report_move_user(integer, text, integer)",
     "report_rebuild()",
+    "report_rebuild_campus_weeks()",
     "report_facts(integer)",
     "report_touch(integer, integer, timestamptz)",
     "report_add(date, integer, text, integer, integer, integer, integer, integer, integer, bigint)",
@@ -281,6 +316,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await sql`drop index users_street_idx`.execute(db);
   await sql`drop index certificates_issued_idx`.execute(db);
-  await sql`drop table report_active_course_weeks, report_active_weeks, report_daily`.execute(db);
+  await sql`drop table report_active_campus_weeks, report_active_course_weeks, report_active_weeks, report_daily`.execute(db);
   await sql`alter table enrolments drop column started_at`.execute(db);
 }

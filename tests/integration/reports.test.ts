@@ -115,6 +115,7 @@ const snapshot = async () => ({
   ).rows,
   weeks: (await sql`select week::text, user_id from report_active_weeks order by 1, 2`.execute(db)).rows,
   courseWeeks: (await sql`select week::text, course_id, user_id from report_active_course_weeks order by 1, 2, 3`.execute(db)).rows,
+  campusWeeks: (await sql`select campus_id, week::text, user_id from report_active_campus_weeks order by 1, 2, 3`.execute(db)).rows,
 });
 
 const filters = (f: Partial<ReportFilters> = {}): ReportFilters => ({ from: addDays(today, -83), to: today, campusId: null, categoryId: null, identity: null, ...f });
@@ -164,6 +165,16 @@ describe("rollups kept by triggers", () => {
     const kept = await snapshot();
     await sql`select report_rebuild()`.execute(db);
     expect(await snapshot()).toEqual(kept);
+  });
+});
+
+describe("rollups after a course moves campus", () => {
+  it("the per-campus activity follows the course", async () => {
+    await db.updateTable("courses").set({ campus_id: daguan }).where("id", "=", mainB.id).execute();
+    const kept = await snapshot();
+    await sql`select report_rebuild()`.execute(db);
+    expect(await snapshot()).toEqual(kept);
+    await db.updateTable("courses").set({ campus_id: main }).where("id", "=", mainB.id).execute();
   });
 });
 

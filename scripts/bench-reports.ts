@@ -5,7 +5,8 @@
  * Each query runs RUNS times (after two warm-up runs) in each scenario — the district and a branch
  * campus, 12 weeks and a year, with campus / category / 身份 filters — one at a time, then the
  * whole dashboard as its loader runs it (all queries at once on the pool). Prints a table and one
- * JSON line {"progress_rows":…,"dashboard_p95_ms":…,"slowest":"…"}.
+ * JSON line {"progress_rows":…,"dashboard_p95_ms":…,"slowest":"…","page_p95_ms":…} — dashboard_p95_ms
+ * is the slowest query's p95 (the budget), page_p95_ms the slowest whole page's.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reports
  */
@@ -24,6 +25,7 @@ if (!baseUrl) {
   console.error("bench:reports 需要 PostgreSQL 和 npm run seed:scale 建好的库：DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reports");
   process.exit(1);
 }
+const PAGE = "整页 dashboard (并发)";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const handle = await openDatabase({ databaseUrl: databaseUrlFor(baseUrl, process.env.SCALE_DB ?? "academy_scale"), dataDir: "unused" });
 const { db } = handle;
@@ -78,7 +80,7 @@ try {
   for (const [scenario, filters, administered] of scenarios) {
     const scope = (await resolveScope(db, filters, administered))!;
     for (const [query, fn] of queries) results.push({ query, scenario, ...(await time(() => fn(scope))) });
-    results.push({ query: "整页 dashboard (并发)", scenario, ...(await time(() => dashboard(scope))) });
+    results.push({ query: PAGE, scenario, ...(await time(() => dashboard(scope))) });
     process.stderr.write(".");
   }
   process.stderr.write("\n");
@@ -94,8 +96,19 @@ try {
     });
     console.log(pad(name, 26) + cells.join(""));
   }
-  const slowest = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  console.log(JSON.stringify({ progress_rows: progressRows, dashboard_p95_ms: Math.round(slowest.p95), slowest: `${slowest.query} / ${slowest.scenario}` }));
+  // The budget is per dashboard query; the whole page (all of them at once on 2 cores) is printed beside it.
+  const max = (rows: typeof results) => rows.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  const slowest = max(results.filter((r) => r.query !== PAGE));
+  const page = max(results.filter((r) => r.query === PAGE));
+  console.log(
+    JSON.stringify({
+      progress_rows: progressRows,
+      dashboard_p95_ms: Math.round(slowest.p95),
+      slowest: `${slowest.query} / ${slowest.scenario}`,
+      page_p95_ms: Math.round(page.p95),
+      page_slowest: page.scenario,
+    }),
+  );
 } finally {
   await handle.close();
 }

@@ -80,6 +80,7 @@ export const reports = {
   no: "无",
   details: "查看",
   showData: "查看数据表",
+  allRows: (n: number) => `查看全部 ${n} 行数据`,
   exportCsv: "导出 CSV",
   exportXlsx: "导出 Excel",
   exportHeading: "导出",

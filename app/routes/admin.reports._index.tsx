@@ -115,7 +115,14 @@ export default function ReportsDashboard() {
             text: `完成 ${f.cohortCompleted} / 报名 ${f.enrolments}（${percent(f.cohortCompleted, f.enrolments)}）`,
           }))}
         />
-        <DataTable table={funnelTable(d.funnelRows)} />
+        {d.funnelRows.length > 10 ? (
+          <details>
+            <summary className="cursor-pointer text-lg text-brand-800">{r.allRows(d.funnelRows.length)}</summary>
+            <DataTable table={funnelTable(d.funnelRows)} />
+          </details>
+        ) : (
+          <DataTable table={funnelTable(d.funnelRows)} />
+        )}
       </ReportSection>
 
       <ReportSection id="identity" title={r.sections.identity} exportHref={exportHref("identity")}>
@@ -139,7 +146,11 @@ export default function ReportsDashboard() {
       {d.street && d.compounds ? (
         <div id="compounds">
           <ReportSection id="compound-list" title={r.sections.compounds(d.street)} exportHref={exportHref("compounds", { street: d.street })}>
-            {d.compounds.length === 0 ? <p className="text-lg">{r.notes.empty}</p> : <DataTable table={compoundsTable(d.street, d.compounds)} />}
+            {d.compounds.length === 0 ? <p className="text-lg">{r.notes.empty}</p> : null}
+            <details open={d.compounds.length <= 20}>
+              <summary className="cursor-pointer text-lg text-brand-800">{r.allRows(d.compounds.length)}</summary>
+              <DataTable table={compoundsTable(d.street, d.compounds)} />
+            </details>
           </ReportSection>
         </div>
       ) : null}

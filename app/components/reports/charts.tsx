@@ -11,9 +11,10 @@ export interface LinePoint {
   value: number;
 }
 
-const W = 640;
-const H = 240;
-const PAD = { left: 44, right: 16, top: 28, bottom: 36 };
+// Drawn at about phone width, so 15 px text stays 15 px on a 375 px screen (it only grows on a desktop).
+const W = 360;
+const H = 220;
+const PAD = { left: 48, right: 8, top: 28, bottom: 30 };
 
 /** A line over weeks: value labels on the highest and the latest point, a few date labels below. */
 export function LineChart({ title, description, points, unit = "" }: { title: string; description: string; points: LinePoint[]; unit?: string }) {
@@ -25,15 +26,15 @@ export function LineChart({ title, description, points, unit = "" }: { title: st
   const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   const peak = points.reduce((best, p, i) => (p.value > (points[best]?.value ?? -1) ? i : best), 0);
   const last = points.length - 1;
-  const every = Math.max(1, Math.ceil(points.length / 5));
+  const every = Math.max(1, Math.ceil(points.length / 3));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-stone-200" strokeWidth={1} />
-          <text x={PAD.left - 6} y={y(top * f) + 5} textAnchor="end" className="fill-stone-600 text-[14px]">
+          <text x={PAD.left - 6} y={y(top * f) + 5} textAnchor="end" className="fill-stone-600 text-[13px]">
             {Math.round(top * f)}
           </text>
         </g>
@@ -44,7 +45,7 @@ export function LineChart({ title, description, points, unit = "" }: { title: st
           <title>{`${p.label}：${p.value}${unit}`}</title>
         </circle>
       ))}
-      {[...new Set([peak, last])].map((i) =>
+      {[...new Set(Math.abs(peak - last) < 3 ? [last] : [peak, last])].map((i) =>
         points[i] ? (
           <text key={i} x={Math.min(x(i), W - PAD.right - 4)} y={y(points[i].value) - 10} textAnchor={i === last ? "end" : "middle"} className="fill-stone-900 text-[16px] font-bold">
             {points[i].value}
@@ -53,8 +54,8 @@ export function LineChart({ title, description, points, unit = "" }: { title: st
         ) : null,
       )}
       {points.map((p, i) =>
-        i % every === 0 || i === last ? (
-          <text key={p.label} x={x(i)} y={H - 10} textAnchor={i === 0 ? "start" : i === last ? "end" : "middle"} className="fill-stone-600 text-[14px]">
+        (i % every === 0 && last - i >= every) || i === last ? (
+          <text key={p.label} x={x(i)} y={H - 10} textAnchor={i === 0 ? "start" : i === last ? "end" : "middle"} className="fill-stone-600 text-[13px]">
             {p.label.slice(5)}
           </text>
         ) : null,
@@ -72,29 +73,30 @@ export interface BarItem {
   text: string;
 }
 
-/** Horizontal bars, one per row: the label above, the bar, and the value in words at its end. */
+/** Horizontal bars, one per row: the label, the bar, and the value in words under it. */
 export function BarChart({ title, description, items }: { title: string; description: string; items: BarItem[] }) {
   const id = useId();
   const max = Math.max(1, ...items.map((i) => i.value));
-  const row = 52;
+  const row = 68;
   const height = Math.max(row, items.length * row);
+  const full = W - 4;
   return (
-    <svg viewBox={`0 0 ${W} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-t ${id}-d`}>
+    <svg viewBox={`0 0 ${W} ${height}`} className="h-auto w-full max-w-xl" role="img" aria-labelledby={`${id}-t ${id}-d`}>
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
       {items.map((item, i) => {
         const top = i * row;
-        const width = (item.value / max) * (W * 0.6);
-        const part = item.part === undefined ? 0 : (item.part / max) * (W * 0.6);
+        const width = Math.max(2, (item.value / max) * full);
+        const part = item.part === undefined ? 0 : (item.part / max) * full;
         return (
           <g key={`${item.label}-${i}`}>
             <title>{`${item.label}：${item.text}`}</title>
-            <text x={0} y={top + 18} className="fill-stone-900 text-[17px]">
-              {clip(item.label, 30)}
+            <text x={0} y={top + 17} className="fill-stone-900 text-[15px] font-medium">
+              {clip(item.label, 44)}
             </text>
-            <rect x={0} y={top + 26} width={Math.max(2, width)} height={18} rx={4} className="fill-stone-300" />
-            {part > 0 ? <rect x={0} y={top + 26} width={part} height={18} rx={4} className="fill-brand-700" /> : null}
-            <text x={Math.max(2, width) + 8} y={top + 41} className="fill-stone-800 text-[16px]">
+            <rect x={0} y={top + 24} width={width} height={14} rx={3} className="fill-stone-300" />
+            {part > 0 ? <rect x={0} y={top + 24} width={part} height={14} rx={3} className="fill-brand-700" /> : null}
+            <text x={0} y={top + 56} className="fill-stone-700 text-[14px]">
               {item.text}
             </text>
           </g>

@@ -1,5 +1,5 @@
 import type { LearnerIdentity } from "../../db/schema";
-import type { CampRow, FunnelRow, IdentityRow, WeekPoint } from "../models/report.server";
+import type { CampRow, FunnelRow, IdentityRow, overview, WeekPoint } from "../models/report.server";
 import type { PlaceRow } from "../models/report-geo.server";
 import type { LearnerRow } from "../models/report-learner.server";
 import { hoursOf } from "./board-view";
@@ -28,17 +28,7 @@ const hours = (seconds: number) => Number(hoursOf(seconds));
 export const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${Math.round((100 * part) / whole)}%`);
 const identityName = (identity: LearnerIdentity) => t.identity[identity];
 
-export interface Overview {
-  learners: number;
-  active: number;
-  enrolments: number;
-  started: number;
-  cohortCompleted: number;
-  completions: number;
-  lessonsCompleted: number;
-  certificates: number;
-  studySeconds: number;
-}
+export type Overview = Awaited<ReturnType<typeof overview>>;
 
 export function overviewTable(o: Overview): Table {
   return {

@@ -144,20 +144,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // A learner's facts moved from one 身份 to another (p_sign -1 removes them, +1 adds them).
   await sql`
-    create function report_move_user(p_user integer, p_identity text, p_sign integer) returns void language sql as $$
-      insert into report_daily as r
-        select f.day, f.course_id, p_identity, p_sign * f.enrolments, p_sign * f.cohort_started, p_sign * f.cohort_completed,
-          p_sign * f.completions, p_sign * f.lessons_completed, p_sign * f.certificates, p_sign * f.study_seconds
-        from report_facts(p_user) f
-      on conflict (day, course_id, identity) do update set
-        enrolments = r.enrolments + excluded.enrolments,
-        cohort_started = r.cohort_started + excluded.cohort_started,
-        cohort_completed = r.cohort_completed + excluded.cohort_completed,
-        completions = r.completions + excluded.completions,
-        lessons_completed = r.lessons_completed + excluded.lessons_completed,
-        certificates = r.certificates + excluded.certificates,
-        study_seconds = r.study_seconds + excluded.study_seconds
-    $$`.execute(db);
+    create function report_move_user(p_user integer, p_identity text, p_sign integer) returns void language plpgsql as $$
+    begin
+      perform report_add(f.day, f.course_id, p_identity, (p_sign * f.enrolments)::int, (p_sign * f.cohort_started)::int,
+        (p_sign * f.cohort_completed)::int, (p_sign * f.completions)::int, (p_sign * f.lessons_completed)::int,
+        (p_sign * f.certificates)::int, p_sign * f.study_seconds)
+      from report_facts(p_user) f;
+    end $$`.execute(db);
 
   await sql`
     create function report_identity(p_user integer) returns text language sql stable as

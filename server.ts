@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,7 +5,6 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
-import helmet from "helmet";
 import type { AppLoadContext } from "@remix-run/node";
 import "./app/context";
 import { formatProblems, prepareDatabase, readCampusesAndCategories, summarizeSync, syncContent } from "./app/boot.server";
@@ -14,6 +12,7 @@ import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { t } from "./app/lib/messages";
 import { limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { securityHeaders } from "./app/lib/security-headers.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
 import { openDatabase } from "./db/client";
@@ -49,31 +48,7 @@ if (trustProxy) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY!) ? Number(e
 // every response stream costs the hot progress writes time for nothing.
 const compress = compression();
 app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
-app.use((_req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  next();
-});
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      directives: {
-        "default-src": ["'self'"],
-        // Remix's hydration scripts are inline; each carries this request's nonce.
-        "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "connect-src": ["'self'", ...(isDev ? ["ws:"] : [])],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        // Plain-HTTP deployments (a laptop on the community centre's LAN) must keep working.
-        "upgrade-insecure-requests": null,
-      },
-    },
-    strictTransportSecurity: env.secureCookies ? undefined : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: "same-origin" },
-  }),
-);
+app.use(securityHeaders({ dev: isDev, https: env.secureCookies }));
 
 // Fingerprinted assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -2,7 +2,6 @@ import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnavailable } from "../db/errors";
 import { NonceProvider } from "./components/nonce";
@@ -16,13 +15,14 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;
   // A loader that failed because the database is down is a 503 (try again soon), not a 500 (a bug).
   // Remix hides the original errors from this function in production; handleError saw them.
   if (responseStatusCode === 500 && databaseDown.has(request)) responseStatusCode = 503;
   return new Promise<Response>((resolve, reject) => {
+    // Cleared when the page is done: a pending timer per request would keep every rendered page in
+    // memory for ABORT_DELAY and then "abort" a finished stream.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -30,23 +30,29 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
+        // Loaders have all run before rendering starts and no page defers data, so nothing arrives
+        // late: the whole document is rendered, then sent as one piece (see wholeDocument).
+        onShellReady() {
           shellRendered = true;
-          const body = stripTrailingNulBytes();
+        },
+        onAllReady() {
+          const body = wholeDocument();
+          body.once("finish", () => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // Errors before the shell reach onShellError and Remix's handleError; log only later ones.
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 
@@ -64,17 +70,26 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 
 /**
- * React 18's streaming renderer encodes into 2 KB buffers; when a multi-byte character (all of
- * our Chinese text) does not fit at the end of one, it still flushes the whole buffer and up to
- * three unwritten NUL bytes reach the page (facebook/react#26228, fixed only in React 19, which
- * Remix 2 does not support). Each chunk React writes is passed through here and loses them.
+ * The document as one chunk. React writes a page in many small pieces, and Remix flushes the
+ * response after each one; behind compression every flush is a gzip block and a socket write of
+ * its own (about 30 per lesson page), which cost more than rendering the page did.
+ *
+ * Each piece also loses trailing NUL bytes on the way: React 18's streaming renderer encodes into
+ * 2 KB buffers, and when a multi-byte character (all of our Chinese text) does not fit at the end
+ * of one it still flushes the whole buffer, so up to three unwritten NUL bytes would reach the page
+ * (facebook/react#26228, fixed only in React 19, which Remix 2 does not support).
  */
-function stripTrailingNulBytes() {
+function wholeDocument() {
+  const pieces: Uint8Array[] = [];
   return new Transform({
     transform(chunk: Uint8Array, _encoding, callback) {
       let end = chunk.length;
       while (end > 0 && chunk[end - 1] === 0) end--;
-      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+      pieces.push(end === chunk.length ? chunk : chunk.subarray(0, end));
+      callback();
+    },
+    flush(callback) {
+      callback(null, Buffer.concat(pieces));
     },
   });
 }

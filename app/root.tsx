@@ -6,7 +6,7 @@ import { useNonce } from "./components/nonce";
 import { SiteHeader } from "./components/site-header";
 import { hasRole } from "./lib/auth.server";
 import { t } from "./lib/messages";
-import { listCampuses } from "./models/campus.server";
+import { listCampusesForHeader } from "./models/campus.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -17,7 +17,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: t.site.name }, { name: "description", content: t.site.description }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const campuses = await listCampuses(context.db);
+  const campuses = await listCampusesForHeader(context.db);
   const session = context.session;
   return {
     campuses: campuses.map((c) => ({ slug: c.slug, name: c.name, shortName: c.shortName })),

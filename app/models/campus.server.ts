@@ -10,6 +10,24 @@ export async function listCampuses(db: DB) {
     .execute();
 }
 
+/**
+ * The header's campus list, which every page shows. Campuses change only when content is synced
+ * (at start, or `npm run content:sync`), so each process keeps the list for a minute instead of
+ * asking the database on every request.
+ */
+const CAMPUS_LIST_TTL_MS = 60_000;
+const campusLists = new WeakMap<DB, { at: number; list: Promise<CampusSummary[]> }>();
+
+export function listCampusesForHeader(db: DB): Promise<CampusSummary[]> {
+  const cached = campusLists.get(db);
+  if (cached && Date.now() - cached.at < CAMPUS_LIST_TTL_MS) return cached.list;
+  const list = listCampuses(db);
+  campusLists.set(db, { at: Date.now(), list });
+  // A failed read (database briefly down) must not be remembered.
+  list.catch(() => campusLists.delete(db));
+  return list;
+}
+
 export type CampusSummary = Awaited<ReturnType<typeof listCampuses>>[number];
 
 export async function getCampusBySlug(db: DB, slug: string) {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/client";
 
 /** Published courses and lessons as learners see them: archived ones and unpublished lessons are hidden. */
@@ -73,36 +74,43 @@ export async function listLatestCourses(db: DB, limit = 6) {
   return publishedCourses(db).orderBy("courses.created_at", "desc").orderBy("courses.id", "desc").limit(limit).execute();
 }
 
+/** A course with its published lessons in order: one query (the lesson page runs it on every view). */
 export async function getCourse(db: DB, slug: string) {
-  const course = await publishedCourses(db).where("courses.slug", "=", slug).executeTakeFirst();
+  const course = await publishedCourses(db)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("lessons")
+          .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
+          .select(["lessons.id", "lessons.slug", "lessons.position", "v.id as versionId", "v.title", "v.minutes"])
+          .whereRef("lessons.course_id", "=", "courses.id")
+          .where("lessons.archived_at", "is", null)
+          .orderBy("lessons.position"),
+      ).as("lessons"),
+    )
+    .where("courses.slug", "=", slug)
+    .executeTakeFirst();
   if (!course) return undefined;
-  const lessons = await db
-    .selectFrom("lessons")
-    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
-    .select(["lessons.id", "lessons.slug", "lessons.position", "v.title", "v.minutes"])
-    .where("lessons.course_id", "=", course.id)
-    .where("lessons.archived_at", "is", null)
-    .orderBy("lessons.position")
-    .execute();
-  return { ...course, lessons };
+  // json_agg turns bigint ids into JSON numbers; version ids are strings everywhere else.
+  return { ...course, lessons: course.lessons.map((l) => ({ ...l, versionId: String(l.versionId) })) };
 }
 
+/**
+ * A lesson as the reading page needs it. The compiled code is not part of it: the page renders
+ * through a cache keyed by version, and `lessonCode` fetches the code only when that misses.
+ */
 export async function getLessonForReading(db: DB, courseSlug: string, lessonSlug: string) {
   const course = await getCourse(db, courseSlug);
   if (!course) return undefined;
   const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
-  if (index === -1) return undefined;
-  const lesson = await db
-    .selectFrom("lessons")
-    .innerJoin("lesson_versions as v", "v.id", "lessons.published_version_id")
-    .innerJoin("courses", "courses.id", "lessons.course_id")
-    .select(["lessons.id", "lessons.slug", "v.id as versionId", "v.title", "v.minutes", "v.code"])
-    .where("courses.slug", "=", courseSlug)
-    .where("lessons.slug", "=", lessonSlug)
-    .where("lessons.archived_at", "is", null)
-    .executeTakeFirst();
+  const lesson = course.lessons[index];
   if (!lesson) return undefined;
   return { course, lesson, number: index + 1, previous: course.lessons[index - 1], next: course.lessons[index + 1] };
+}
+
+export async function lessonCode(db: DB, versionId: string): Promise<string> {
+  const row = await db.selectFrom("lesson_versions").select("code").where("id", "=", versionId).executeTakeFirstOrThrow();
+  return row.code;
 }
 
 /** Published lessons citing one article, for /law/<law>/<article>. */

@@ -7,9 +7,9 @@ import { QuizForm } from "../components/quiz-form";
 import { requireUser } from "../lib/auth.server";
 import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
-import { renderLesson } from "../lib/mdx/render.server";
+import { cachedLesson, renderLesson } from "../lib/mdx/render.server";
 import { findIssued } from "../models/certificate.server";
-import { getLessonForReading, getLessonTarget } from "../models/course.server";
+import { getLessonForReading, getLessonTarget, lessonCode } from "../models/course.server";
 import { courseProgress, enrol, recordVisit } from "../models/progress.server";
 import { quizStates, submitAnswer } from "../models/quiz.server";
 
@@ -21,8 +21,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const found = await getLessonForReading(context.db, params.course ?? "", params.lesson ?? "");
   if (!found) throw new Response(t.course.lessonNotFound, { status: 404 });
   const { course, lesson, number, previous, next } = found;
-  // Rendered from the stored compiled code, once per version (memoised): a request never compiles MDX.
-  const segments = renderLesson(lesson.versionId, lesson.code, context.laws);
+  // Rendered from the stored compiled code, once per version (memoised): a request never compiles
+  // MDX, and fetches the code only the first time this process shows the version.
+  const segments =
+    cachedLesson(lesson.versionId, context.laws) ?? renderLesson(lesson.versionId, await lessonCode(context.db, lesson.versionId), context.laws);
   const user = context.session?.user;
   let learner = null;
   if (user && (await recordVisit(context.db, user.id, { id: lesson.id, courseId: course.id }))) {

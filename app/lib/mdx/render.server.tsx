@@ -27,15 +27,26 @@ const MAX_CACHED = 1_000;
 const cache = new Map<string, LessonSegment[]>();
 const SLOT = /<template data-quiz-slot="(\d+)"><\/template>/;
 
-export function renderLesson(versionId: string, code: string, laws: LawLibrary): LessonSegment[] {
+/**
+ * A version's segments if they were rendered before. The lesson page asks this first, so a view
+ * fetches the compiled code (tens of KB) only when the version is new to this process.
+ */
+export function cachedLesson(versionId: string, laws: LawLibrary): LessonSegment[] | undefined {
   const key = `${versionId}:${laws.hash}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
     // Map keeps insertion order: re-inserting marks it recently used.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
   }
+  return hit;
+}
+
+/** A version's segments, rendered once per version and law library. */
+export function renderLesson(versionId: string, code: string, laws: LawLibrary): LessonSegment[] {
+  const hit = cachedLesson(versionId, laws);
+  if (hit !== undefined) return hit;
+  const key = `${versionId}:${laws.hash}`;
   const segments = renderSegments(code, laws);
   cache.set(key, segments);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);

@@ -11,7 +11,7 @@ import { formatProblems, prepareDatabase, readCampusesAndCategories, summarizeSy
 import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { t } from "./app/lib/messages";
-import { limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { formBodiesOnly, limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
@@ -60,6 +60,7 @@ app.get("/healthz", async (_req, res) => {
 });
 
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
+app.use(formBodiesOnly());
 app.use(
   limitBodySize(1024 * 1024, [
     // 5 MB images plus the multipart envelope; lessons of up to 1 MB, percent-encoded (Chinese triples).

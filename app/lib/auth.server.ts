@@ -65,7 +65,12 @@ export function administeredCampusIds(session: ValidSession): number[] | null {
 /** Only same-site paths: "/profile" yes, "//evil.example" and "https://…" no. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Through the URL parser: what comes out is percent-encoded ASCII with no line breaks, so it is
+  // a valid Location header (Chinese or CR/LF in the address would make the redirect throw).
+  const base = "http://academy.invalid";
+  const url = new URL(to, base);
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** A fresh session (never the one the browser came with) and a redirect that sets its cookie. */

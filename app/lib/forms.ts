@@ -1,8 +1,20 @@
 import type { z } from "zod";
+import { t } from "./messages";
 
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+
+/** Ids are PostgreSQL integers: anything larger would fail the query instead of finding nothing. */
+export const MAX_ID = 2_147_483_647;
+
+/** A form field holding an id, or null when it is not one (empty, negative, a fraction, too large). */
+export function idFrom(value: FormDataEntryValue | null): number | null {
+  return typeof value === "string" && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_ID ? Number(value) : null;
+}
+
+/** C0 controls other than tab, line feed and carriage return, and DEL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Fields never echoed back into a re-rendered form. */
 const SECRET_FIELDS = /password/i;
@@ -16,10 +28,15 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   for (const [key, value] of formData) {
     if (typeof value === "string" && !(key in raw)) raw[key] = value;
   }
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  // PostgreSQL cannot store NUL in text, and other control characters (a pasted terminal escape)
+  // have no place in a name or a title: refused here, for every form, instead of failing the insert.
+  for (const [key, value] of Object.entries(raw)) {
+    if (CONTROL_CHARACTERS.test(value)) fieldErrors[key] = t.validation.controlCharacters;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success && Object.keys(fieldErrors).length === 0) return { ok: true, data: result.data };
+  for (const issue of result.success ? [] : result.error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "form";
     fieldErrors[key] ??= issue.message;
   }

@@ -131,6 +131,7 @@ export const zh = {
     passwordTooLong: "密码不能超过 128 位",
     passwordMismatch: "两次输入的密码不一致",
     tooLong: (max: number) => `不能超过 ${max} 个字`,
+    controlCharacters: "含有无法保存的特殊字符，请删去后重试",
     identityInvalid: "请选择身份",
     formError: "请按提示修改后再提交",
     currentPasswordWrong: "当前密码不正确",
@@ -296,6 +297,9 @@ export const zh = {
     goHome: "返回首页",
     tooLarge: "提交的内容太大",
     tooLargeBody: "一次提交的内容不能超过 1 MB。请删减后再试。",
+    unsupportedBodyTitle: "无法识别提交的内容",
+    unreadableForm: "提交的表单不完整或格式有误，请回到页面重新提交。",
+    unsupportedBody: "请通过页面上的表单提交。",
   },
 } as const;
 

@@ -75,3 +75,18 @@ export function limitBodySize(defaultMax: number, larger: { prefix: string; maxB
     next();
   };
 }
+
+/**
+ * Every action here reads a form. A body of any other type (JSON, XML, text) would make
+ * request.formData() throw inside the action, a 500: it is refused up front with a 415.
+ * Body-less POSTs (logout from a script, a beacon) pass.
+ */
+export function formBodiesOnly() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
+    if (!hasBody || type === "application/x-www-form-urlencoded" || type === "multipart/form-data") return next();
+    res.status(415).type("html").send(plainPage(t.errors.unsupportedBodyTitle, t.errors.unsupportedBody));
+  };
+}

@@ -3,6 +3,7 @@ import type { LearnerIdentity } from "../../db/schema";
 import { writeAudit } from "./audit.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./session.server";
+import { isValidPhone } from "../lib/phone";
 
 export interface RegistrationInput {
   phone: string;
@@ -52,6 +53,9 @@ export async function getUserProfile(db: DB, userId: number) {
 }
 
 export async function findUserByPhone(db: DB, phone: string) {
+  // Anything that is not a phone number matches no one, and never reaches the query (a NUL byte
+  // there would be a database error, not "not found").
+  if (!isValidPhone(phone)) return undefined;
   return db.selectFrom("users").select(["id", "phone", "display_name as displayName"]).where("phone", "=", phone).executeTakeFirst();
 }
 

@@ -16,7 +16,7 @@ import { PageTitle } from "../components/ui/page";
 import { requireCamp } from "../lib/camp-access.server";
 import { AssignSchema, SessionSchema } from "../lib/camp-form";
 import { dayLabel } from "../lib/dates";
-import { parseForm } from "../lib/forms";
+import { idFrom, parseForm } from "../lib/forms";
 import { MAX_IMPORT_ROWS, parseMemberCsv } from "../lib/member-csv";
 import { t } from "../lib/messages";
 import { maskPhone, normalizePhone } from "../lib/phone";
@@ -34,6 +34,7 @@ import {
   removeMember,
 } from "../models/camp.server";
 import { findUserByPhone } from "../models/user.server";
+import { readForm } from "../lib/read-form.server";
 
 const c = t.camps;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.camp.name ?? c.title} - ${c.adminTitle} - ${t.site.name}` }];
@@ -78,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     formData = request.headers.get("content-type")?.startsWith("multipart/form-data")
       ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }))
-      : await request.formData();
+      : await readForm(request);
   } catch {
     return reply("import", false, c.errors.csvTooMany, 413);
   }
@@ -113,7 +114,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return reply(intent, added, added ? `${user.displayName}` : c.errors.already);
   }
   if (intent === "remove") {
-    const removed = await removeMember(context.db, camp, Number(formData.get("userId")), actor);
+    const userId = idFrom(formData.get("userId"));
+    const removed = userId !== null && (await removeMember(context.db, camp, userId, actor));
     return reply("member", removed, removed ? "" : c.errors.member, removed ? 200 : 404);
   }
   if (intent === "import") {

@@ -12,6 +12,7 @@ import { parseForm } from "../lib/forms";
 import { t } from "../lib/messages";
 import { listCampuses } from "../models/campus.server";
 import { createCamp, listCampsForAdmin } from "../models/camp.server";
+import { readForm } from "../lib/read-form.server";
 
 const c = t.camps;
 export const meta: MetaFunction = () => [{ title: `${c.adminTitle} - ${t.site.name}` }];
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireRole(request, context, "branch_admin");
-  const form = parseForm(await request.formData(), CampSchema);
+  const form = parseForm(await readForm(request), CampSchema);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   // The campus is chosen in the form: checked like any forged id.
   if (!hasRole(session, "branch_admin", form.data.campusId)) {

@@ -15,6 +15,7 @@ import { t } from "../lib/messages";
 import { updateCourse } from "../models/admin-course.server";
 import { listCategories } from "../models/campus.server";
 import { createLesson, moveLesson } from "../models/lesson-authoring.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} - ${t.admin.coursesTitle} - ${t.site.name}` : `${t.admin.coursesTitle} - ${t.site.name}` },
@@ -46,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { course, actor } = await requireCourseAdmin(request, context, params.courseId);
   refuseIfReadOnly(course.origin);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const fail = (form: "settings" | "lesson", fieldErrors: Record<string, string>, values: Record<string, string>) =>
     data({ form, fieldErrors, values, message: null }, { status: 400 });

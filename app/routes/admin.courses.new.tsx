@@ -13,6 +13,7 @@ import { parseForm } from "../lib/forms";
 import { t } from "../lib/messages";
 import { createCourse } from "../models/admin-course.server";
 import { listCampuses, listCategories } from "../models/campus.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.authoring.newCourse} - ${t.site.name}` }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireRole(request, context, "branch_admin");
   const fail = (fieldErrors: Record<string, string>, values: Record<string, string>, status = 400) => data({ fieldErrors, values }, { status });
-  const form = parseForm(await request.formData(), NewCourseSchema);
+  const form = parseForm(await readForm(request), NewCourseSchema);
   if (!form.ok) return fail(form.fieldErrors, form.values);
   const values = Object.fromEntries(Object.entries(form.data).map(([k, v]) => [k, String(v)]));
   // The campus comes from the form, so it is checked like any forged id would be.

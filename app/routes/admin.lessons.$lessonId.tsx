@@ -12,6 +12,7 @@ import { previewDraft, previewStored } from "../lib/lesson-preview.server";
 import { lessonBody, problemsInBody } from "../lib/lesson-source";
 import { t } from "../lib/messages";
 import { getVersion, saveLesson, versionAnswers } from "../models/lesson-authoring.server";
+import { readForm } from "../lib/read-form.server";
 
 const a = t.authoring;
 
@@ -43,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lesson, actor } = await requireLessonAdmin(request, context, params.lessonId);
   refuseIfReadOnly(lesson.origin);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "preview") {

@@ -10,6 +10,7 @@ import { refuseIfReadOnly, requireLessonAdmin } from "../lib/admin-access.server
 import { t } from "../lib/messages";
 import { diffVersions } from "../lib/version-diff";
 import { getVersion, listVersions, publishVersion } from "../models/lesson-authoring.server";
+import { readForm } from "../lib/read-form.server";
 
 const a = t.authoring;
 const time = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { lesson, actor } = await requireLessonAdmin(request, context, params.lessonId);
   refuseIfReadOnly(lesson.origin);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const versionId = versionParam(String(formData.get("versionId") ?? ""));
   const version = versionId ? await getVersion(context.db, lesson.id, versionId) : undefined;
   // A version id of another lesson (or campus) is simply not found here.

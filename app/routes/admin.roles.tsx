@@ -16,14 +16,16 @@ import { phoneField } from "../lib/user-validation";
 import { getCampusById, listCampuses } from "../models/campus.server";
 import { getGrant, grantRole, listGrants, revokeGrant } from "../models/role.server";
 import { findUserByPhone } from "../models/user.server";
+import { readForm } from "../lib/read-form.server";
+import { MAX_ID } from "../lib/forms";
 
 export const meta: MetaFunction = () => [{ title: `${t.admin.rolesTitle} - ${t.site.name}` }];
 
 const GrantSchema = z.object({
   phone: phoneField,
-  campusId: z.coerce.number({ error: t.admin.chooseCampus }).int().positive(t.admin.chooseCampus),
+  campusId: z.coerce.number({ error: t.admin.chooseCampus }).int().positive(t.admin.chooseCampus).max(MAX_ID, t.admin.chooseCampus),
 });
-const RevokeSchema = z.object({ grantId: z.coerce.number().int().positive() });
+const RevokeSchema = z.object({ grantId: z.coerce.number().int().positive().max(MAX_ID) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireRole(request, context, "district_admin");
@@ -36,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireRole(request, context, "district_admin");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const fail = (fieldErrors: Record<string, string>, values: Record<string, string> = {}) =>
     data({ ok: false as const, fieldErrors, values, message: Object.values(fieldErrors)[0] ?? "" }, { status: 400 });

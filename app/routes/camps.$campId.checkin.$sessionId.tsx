@@ -11,6 +11,8 @@ import { t } from "../lib/messages";
 import { absoluteUrl, qrSvg } from "../lib/qr.server";
 import { getSession, listPeople } from "../models/camp.server";
 import { checkinScreen, closeCheckin, markAttendance, openCheckin } from "../models/checkin.server";
+import { readForm } from "../lib/read-form.server";
+import { idFrom } from "../lib/forms";
 
 const c = t.camps;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? c.checkinTitle(data.session.topic) : c.checkin} - ${t.site.name}` }];
@@ -46,12 +48,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { camp, session, actor } = await load(request, context, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "open") await openCheckin(context.db, camp, session.id, actor);
   else if (intent === "close") await closeCheckin(context.db, camp, session.id);
   else if (intent === "present" || intent === "absent") {
-    const ok = await markAttendance(context.db, camp, session.id, Number(formData.get("userId")), intent === "present", actor);
+    const userId = idFrom(formData.get("userId"));
+    const ok = userId !== null && (await markAttendance(context.db, camp, session.id, userId, intent === "present", actor));
     if (!ok) return data({ ok: false, message: c.errors.member }, { status: 404 });
   } else return data({ ok: false, message: t.errors.badRequest }, { status: 400 });
   return data({ ok: true, message: "" });

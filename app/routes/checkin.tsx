@@ -9,6 +9,7 @@ import { requireUser } from "../lib/auth.server";
 import { chinaToday } from "../lib/dates";
 import { t } from "../lib/messages";
 import { checkIn } from "../models/checkin.server";
+import { readForm } from "../lib/read-form.server";
 
 const c = t.camps;
 export const meta: MetaFunction = () => [{ title: `${c.checkinPage} - ${t.site.name}` }];
@@ -22,7 +23,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireUser(request, context);
-  const code = String((await request.formData()).get("code") ?? "").replace(/\s/g, "");
+  const code = String((await readForm(request)).get("code") ?? "").replace(/\s/g, "");
   if (!/^\d{6}$/.test(code)) return data({ ok: false, message: c.checkinCodeFormat, campId: null }, { status: 400 });
   const result = await checkIn(context.db, session.user.id, code, chinaToday());
   if (result.ok) {

@@ -12,6 +12,7 @@ import { findIssued } from "../models/certificate.server";
 import { getLessonForReading, getLessonTarget, lessonCode } from "../models/course.server";
 import { courseProgress, enrol, recordVisit } from "../models/progress.server";
 import { quizStates, submitAnswer } from "../models/quiz.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} - ${data.course.title} - ${t.site.name}` : `${t.errors.notFoundTitle} - ${t.site.name}` },
@@ -49,7 +50,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = requireUser(request, context);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const userId = session.user.id;
   // 完成本课 posts to /learn/progress (the hot write, kept light); quiz answers and enrolment come here.

@@ -13,6 +13,7 @@ import { missingSteps } from "../lib/progress-summary";
 import { findIssued } from "../models/certificate.server";
 import { getCourse } from "../models/course.server";
 import { courseProgress, enrol } from "../models/progress.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} - ${t.site.name}` : `${t.errors.notFoundTitle} - ${t.site.name}` },
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const session = requireUser(request, context);
   const course = await getCourse(context.db, params.course ?? "");
   if (!course) return refuse(t.course.notFound, 404);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "enrol") return unknownIntent();
   await enrol(context.db, session.user.id, course.id);
   const progress = await courseProgress(context.db, session.user.id, course.id);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "../lib/messages";
 import { getLessonTarget } from "../models/course.server";
 import { recordBeat } from "../models/study-time.server";
+import { readForm } from "../lib/read-form.server";
 
 /**
  * The 学时 heartbeat (see components/lesson-clock.tsx): form data in, JSON out, never a redirect.
@@ -10,7 +11,7 @@ import { recordBeat } from "../models/study-time.server";
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = context.session;
   if (!session) return Response.json({ ok: false, error: t.auth.loginRequired }, { status: 401 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const lessonId = String(form.get("lesson") ?? "");
   if (!/^\d{1,9}$/.test(lessonId)) return Response.json({ ok: false, error: t.learn.refusal.lesson }, { status: 400 });
   const lesson = await getLessonTarget(context.db, { id: Number(lessonId) });

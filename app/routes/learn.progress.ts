@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { isDocumentPost, refuseFromResource } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { finishLesson } from "../models/progress.server";
+import { readForm } from "../lib/read-form.server";
 
 /**
  * 完成本课 — the hot write (every learner, every lesson), as a resource route: no page data is
@@ -10,7 +11,7 @@ import { finishLesson } from "../models/progress.server";
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = context.session;
-  const form = await request.formData();
+  const form = await readForm(request);
   const courseSlug = String(form.get("course") ?? "");
   const lessonSlug = String(form.get("lesson") ?? "");
   const back = `/courses/${encodeURIComponent(courseSlug)}/${encodeURIComponent(lessonSlug)}`;

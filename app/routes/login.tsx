@@ -11,6 +11,7 @@ import { t } from "../lib/messages";
 import { LoginSchema } from "../lib/user-validation";
 import { claimLoginAttempt, recordLoginSuccess } from "../models/login-throttle.server";
 import { verifyLogin } from "../models/user.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.loginTitle} - ${t.site.name}` }];
 
@@ -20,7 +21,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), LoginSchema);
+  const form = parseForm(await readForm(request), LoginSchema);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: t.validation.formError, values: form.values }, { status: 400 });
   const { phone, password, redirectTo } = form.data;
   const values = { phone };

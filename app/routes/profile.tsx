@@ -14,6 +14,7 @@ import { sessionCookie } from "../lib/session-cookie.server";
 import { ChangePasswordSchema, ProfileSchema } from "../lib/user-validation";
 import { listCampuses } from "../models/campus.server";
 import { changePassword, getUserProfile, updateProfile } from "../models/user.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.profile.title} - ${t.site.name}` }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = requireUser(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "profile") {

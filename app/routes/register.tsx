@@ -9,6 +9,7 @@ import { parseForm } from "../lib/forms";
 import { t } from "../lib/messages";
 import { RegisterSchema } from "../lib/user-validation";
 import { registerUser } from "../models/user.server";
+import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t.auth.registerTitle} - ${t.site.name}` }];
 
@@ -18,7 +19,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), RegisterSchema);
+  const form = parseForm(await readForm(request), RegisterSchema);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: t.validation.formError, values: form.values }, { status: 400 });
   const { confirmPassword: _, ...input } = form.data;
   const result = await registerUser(context.db, input);

@@ -1,7 +1,6 @@
 import { watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
@@ -10,6 +9,7 @@ import "./app/context";
 import { formatProblems, prepareDatabase, readCampusesAndCategories, summarizeSync, syncContent } from "./app/boot.server";
 import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
+import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
 import { formBodiesOnly, limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
@@ -41,6 +41,14 @@ const initialBuild = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBui
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a load balancer (scripts/cluster): which process answered.
+const instanceId = env.INSTANCE_ID;
+if (instanceId) {
+  app.use((_req, res, next) => {
+    res.set("X-Academy-Instance", instanceId);
+    next();
+  });
+}
 const trustProxy = env.TRUST_PROXY !== undefined && env.TRUST_PROXY !== "false";
 if (trustProxy) app.set("trust proxy", /^\d+$/.test(env.TRUST_PROXY!) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
 

@@ -148,10 +148,23 @@ function namedStatements(pool: pg.Pool) {
   return {
     async connect() {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients. A checked-out one whose server goes away
+      // between two queries (PostgreSQL restarting: "terminating connection due to administrator
+      // command") emits 'error' with no listener, which would crash the process. Caught here, and
+      // the client is handed back as broken so the pool drops it instead of reusing it.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+        console.error("PostgreSQL connection error:", error.message);
+      };
+      client.on("error", onError);
       return {
         query: ((text: unknown, values?: unknown[]) =>
           typeof text === "string" ? client.query({ name: nameFor(text), text, values }) : client.query(text as never)) as pg.PoolClient["query"],
-        release: () => client.release(),
+        release: () => {
+          client.off("error", onError);
+          client.release(broken);
+        },
       };
     },
     end: () => pool.end(),

@@ -1,0 +1,68 @@
+// The adapter's own two halves (exported by its dist/server.js, not re-exported by its index):
+// only the step between them is ours.
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { type AppLoadContext, createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { isDatabaseUnavailable } from "../../db/errors";
+import { t } from "./messages";
+import { plainPage } from "./request-guards.server";
+
+/**
+ * @remix-run/express's request handler, plus one rule: a request that failed because the database
+ * is down answers 503 (try again soon), not 500 (a bug). Pages get that status from
+ * entry.server.tsx, which renders the error page with it; but for single-fetch data requests
+ * (a fetcher's post) and resource routes (完成本课 without JavaScript, the 学时 heartbeat, exports)
+ * Remix sets 500 itself after handleError and no entry hook sees the response, so it is changed here.
+ */
+export function createRequestHandler(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode?: string;
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => Promise<AppLoadContext>;
+}) {
+  const { build, mode, getLoadContext } = options;
+  const databaseDown = new WeakSet<Request>();
+  const handleRequest = createRemixHandler(
+    typeof build === "function" ? async () => noticeDatabaseDown(await build(), databaseDown) : noticeDatabaseDown(build, databaseDown),
+    mode,
+  );
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const request = createRemixRequest(req, res);
+      const response = await handleRequest(request, await getLoadContext(req, res));
+      await sendRemixResponse(res, response.status === 500 && databaseDown.has(request) ? unavailable(response) : response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The build with its handleError (which logs) also remembering requests that met a down database. */
+function noticeDatabaseDown(build: ServerBuild, databaseDown: WeakSet<Request>): ServerBuild {
+  const handleError = build.entry.module.handleError;
+  return {
+    ...build,
+    entry: {
+      ...build.entry,
+      module: {
+        ...build.entry.module,
+        handleError(error, args) {
+          if (isDatabaseUnavailable(error)) databaseDown.add(args.request);
+          handleError?.(error, args);
+        },
+      },
+    },
+  };
+}
+
+const RETRY_AFTER_SECONDS = "5";
+
+function unavailable(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", RETRY_AFTER_SECONDS);
+  // A single-fetch answer carries the error for the client's error boundary: keep it.
+  if (headers.get("Content-Type")?.startsWith("text/x-script")) return new Response(response.body, { status: 503, headers });
+  void response.body?.cancel();
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.delete("Content-Length");
+  return new Response(plainPage(t.errors.unavailableTitle, t.errors.unavailableBody), { status: 503, headers });
+}

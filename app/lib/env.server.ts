@@ -24,6 +24,8 @@ const schema = z.object({
   /** Extra origins allowed to POST (comma-separated), besides the host itself. */
   ALLOWED_ORIGINS: z.string().default(""),
   DEMO_ACCOUNTS: boolish.default(true),
+  /** Names this process in an X-Academy-Instance header (several processes behind nginx, scripts/cluster). */
+  INSTANCE_ID: z.string().optional(),
 });
 
 export type Env = z.output<typeof schema> & { secureCookies: boolean; allowedOrigins: string[] };

@@ -19,13 +19,16 @@ export function ensureBuilt() {
   if (!existsSync("build/index.js")) execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
 }
 
-/** `nodeArgs` go before the script, e.g. ["--cpu-prof", "--cpu-prof-dir=…"] to profile the server. */
-export async function startApp(env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * `nodeArgs` go before the script, e.g. ["--cpu-prof", "--cpu-prof-dir=…"] to profile the server.
+ * `stderr`: where the app's error log goes (a file descriptor), the terminal by default.
+ */
+export async function startApp(env: Record<string, string>, nodeArgs: string[] = [], stderr: "inherit" | number = "inherit"): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   ensureBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", DEMO_ACCOUNTS: "false", COOKIE_SECURE: "false", HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", stderr],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -38,7 +41,7 @@ export async function startApp(env: Record<string, string>, nodeArgs: string[] =
   }
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });

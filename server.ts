@@ -11,7 +11,7 @@ import { resolveRequestSession } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
-import { formBodiesOnly, limitBodySize, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { formBodiesOnly, limitBodySize, noLegacyDataRequests, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
@@ -69,10 +69,11 @@ app.get("/healthz", async (_req, res) => {
 
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
 app.use(formBodiesOnly());
+app.use(noLegacyDataRequests());
 app.use(
   limitBodySize(1024 * 1024, [
     // 5 MB images plus the multipart envelope; lessons of up to 1 MB, percent-encoded (Chinese triples).
-    { prefix: "/admin/media", maxBytes: 6 * 1024 * 1024 },
+    { prefix: "/admin/media", maxBytes: 6 * 1024 * 1024, message: t.authoring.media.errors.size },
     { prefix: "/admin/lessons/", maxBytes: 4 * 1024 * 1024 },
   ]),
 );
@@ -98,7 +99,14 @@ app.all(
 );
 
 // Errors that escape Remix (e.g. the database is down while the session is checked): no stack traces.
-const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  // Express's own refusals (an address with a broken %-escape, a body cut off mid-way) carry a 4xx.
+  const status = Number((error as { status?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode);
+  if (status >= 400 && status < 500) {
+    console.warn(`${status} ${req.method} ${req.originalUrl.slice(0, 200)}: ${(error as Error).message}`);
+    if (res.headersSent) return res.end();
+    return res.status(status).type("html").send(plainPage(t.errors.badRequestTitle, t.errors.badRequest));
+  }
   const unavailable = isDatabaseUnavailable(error);
   console.error(unavailable ? `数据库不可用：${(error as Error).message}` : error);
   if (res.headersSent) return res.end();

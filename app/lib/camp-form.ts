@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { t } from "./messages";
-import { MAX_ID } from "./forms";
+import { isDay } from "./dates";
+import { idField } from "./forms";
 
 const e = t.camps.errors;
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, e.date).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), e.date);
+const day = z.string().trim().refine(isDay, e.date);
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, e.time);
 
 export const CampSchema = z
   .object({
-    campusId: z.coerce.number({ error: e.campus }).int(e.campus).positive(e.campus).max(MAX_ID, e.campus),
+    campusId: idField(e.campus),
     name: z.string().trim().min(1, e.name).max(60, e.name),
     startsOn: day,
     endsOn: day,

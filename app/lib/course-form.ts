@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "./messages";
-import { MAX_ID } from "./forms";
+import { idField } from "./forms";
 
 const e = t.authoring.errors;
 
@@ -8,7 +8,7 @@ const e = t.authoring.errors;
 export const CourseSettingsSchema = z.object({
   title: z.string().trim().min(1, e.title).max(60, e.title),
   summary: z.string().trim().min(1, e.summary).max(300, e.summary),
-  categoryId: z.coerce.number({ error: e.category }).int(e.category).positive(e.category).max(MAX_ID, e.category),
+  categoryId: idField(e.category),
   audience: z.enum(["candidates", "liaisons", "everyone"], { error: e.audience }),
   hours: z.coerce.number({ error: e.hours }).min(0.5, e.hours).max(100, e.hours).multipleOf(0.5, e.hours),
   passMark: z.coerce.number({ error: e.passMark }).int(e.passMark).min(0, e.passMark).max(100, e.passMark),
@@ -16,7 +16,7 @@ export const CourseSettingsSchema = z.object({
 });
 
 export const NewCourseSchema = CourseSettingsSchema.extend({
-  campusId: z.coerce.number({ error: e.campus }).int(e.campus).positive(e.campus).max(MAX_ID, e.campus),
+  campusId: idField(e.campus),
   slug: z
     .string()
     .trim()

@@ -19,9 +19,12 @@ export function dayLabel(day: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+/**
+ * A real calendar day written YYYY-MM-DD (2026-02-30 is not one), from 1900 on: PostgreSQL has no
+ * year 0, and nothing here (camps, due dates, report ranges) happened before then.
+ */
 export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < "1900-01-01") return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { t } from "./messages";
 
 export type FieldErrors = Record<string, string>;
@@ -11,6 +11,19 @@ export const MAX_ID = 2_147_483_647;
 /** A form field holding an id, or null when it is not one (empty, negative, a fraction, too large). */
 export function idFrom(value: FormDataEntryValue | null): number | null {
   return typeof value === "string" && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= MAX_ID ? Number(value) : null;
+}
+
+/**
+ * A form field holding an id, for zod schemas: decimal digits only ("0x10", "1e3" and "1.0" would
+ * coerce to numbers that name some other row), within PostgreSQL's integer range.
+ */
+export function idField(message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^[1-9]\d{0,9}$/, message)
+    .transform(Number)
+    .refine((n) => n <= MAX_ID, message);
 }
 
 /** C0 controls other than tab, line feed and carriage return, and DEL. */

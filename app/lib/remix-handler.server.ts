@@ -13,6 +13,9 @@ import { plainPage } from "./request-guards.server";
  * entry.server.tsx, which renders the error page with it; but for single-fetch data requests
  * (a fetcher's post) and resource routes (完成本课 without JavaScript, the 学时 heartbeat, exports)
  * Remix sets 500 itself after handleError and no entry hook sees the response, so it is changed here.
+ * And a post to a page with no action answers a short Chinese page: Remix's own 405 carries its
+ * English internal message ("You made a POST request to … but did not provide an `action`") in the
+ * page's data.
  */
 export function createRequestHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -29,7 +32,10 @@ export function createRequestHandler(options: {
     try {
       const request = createRemixRequest(req, res);
       const response = await handleRequest(request, await getLoadContext(req, res));
-      await sendRemixResponse(res, response.status === 500 && databaseDown.has(request) ? unavailable(response) : response);
+      await sendRemixResponse(
+        res,
+        response.status === 500 && databaseDown.has(request) ? unavailable(response) : response.status === 405 ? notAllowed(response) : response,
+      );
     } catch (error) {
       next(error);
     }
@@ -55,6 +61,15 @@ function noticeDatabaseDown(build: ServerBuild, databaseDown: WeakSet<Request>):
 }
 
 const RETRY_AFTER_SECONDS = "5";
+
+function notAllowed(response: Response): Response {
+  void response.body?.cancel();
+  const headers = new Headers(response.headers);
+  if (!headers.has("Allow")) headers.set("Allow", "GET, HEAD");
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.delete("Content-Length");
+  return new Response(plainPage(t.errors.methodNotAllowedTitle, t.errors.methodNotAllowedBody), { status: 405, headers });
+}
 
 function unavailable(response: Response): Response {
   const headers = new Headers(response.headers);

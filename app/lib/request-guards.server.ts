@@ -52,14 +52,24 @@ export function plainPage(title: string, body: string): string {
 /**
  * Refuses request bodies over `maxBytes` before anything buffers them (Remix reads whole forms
  * into memory). Browsers send Content-Length for form posts; chunked bodies are counted as they come.
- * `larger` raises the limit under a path prefix (image uploads, the lesson editor).
+ * `larger` raises the limit under a path prefix (image uploads, the lesson editor), with the
+ * sentence the refusal page shows there.
  */
-export function limitBodySize(defaultMax: number, larger: { prefix: string; maxBytes: number }[] = []) {
+export function limitBodySize(defaultMax: number, larger: { prefix: string; maxBytes: number; message?: string }[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const maxBytes = larger.find((l) => req.path.startsWith(l.prefix))?.maxBytes ?? defaultMax;
+    const rule = larger.find((l) => req.path.startsWith(l.prefix));
+    const maxBytes = rule?.maxBytes ?? defaultMax;
+    const page = () => plainPage(t.errors.tooLarge, rule?.message ?? t.errors.tooLargeBody(maxBytes >= MB ? `${Math.round(maxBytes / MB)} MB` : `${Math.ceil(maxBytes / 1024)} KB`));
     const declared = Number(req.get("content-length") ?? 0);
     if (declared > maxBytes) {
-      res.status(413).set("Connection", "close").type("html").send(plainPage(t.errors.tooLarge, t.errors.tooLargeBody));
+      // A browser that is still sending when the connection closes shows "connection reset", not
+      // this page: a body of a plausible size is read and thrown away first, then refused.
+      if (declared <= DRAIN_AT_MOST) {
+        req.on("data", () => {});
+        req.once("end", () => res.status(413).type("html").send(page()));
+        return;
+      }
+      res.status(413).set("Connection", "close").type("html").send(page());
       return;
     }
     if (req.get("transfer-encoding")) {
@@ -67,12 +77,28 @@ export function limitBodySize(defaultMax: number, larger: { prefix: string; maxB
       req.on("data", (chunk: Buffer) => {
         seen += chunk.length;
         if (seen > maxBytes && !res.headersSent) {
-          res.status(413).set("Connection", "close").type("html").send(plainPage(t.errors.tooLarge, t.errors.tooLargeBody));
+          res.status(413).set("Connection", "close").type("html").send(page());
           req.destroy();
         }
       });
     }
     next();
+  };
+}
+
+const MB = 1024 * 1024;
+/** Larger than any upload a phone makes by mistake (a 12-megapixel photo); beyond it, cut off. */
+const DRAIN_AT_MOST = 16 * MB;
+
+/**
+ * `?_data=routes/…` is how Remix's client asked for data before single fetch; ours never sends it,
+ * and Remix still answers it — with an English "Unexpected Server Error" when the route does not
+ * match the address. Refused here.
+ */
+export function noLegacyDataRequests() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!("_data" in req.query)) return next();
+    res.status(400).type("html").send(plainPage(t.errors.badRequestTitle, t.errors.badRequest));
   };
 }
 

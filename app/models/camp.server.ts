@@ -20,7 +20,10 @@ export interface CampInput {
   hours: number;
 }
 
-export async function createCamp(db: DB, input: CampInput, actor: Actor): Promise<number> {
+/** The new camp's id, or null when the campus does not exist (a forged id). */
+export async function createCamp(db: DB, input: CampInput, actor: Actor): Promise<number | null> {
+  const campus = await db.selectFrom("campuses").select("id").where("id", "=", input.campusId).executeTakeFirst();
+  if (!campus) return null;
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("camps")

@@ -36,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ fieldErrors: { campusId: c.errors.campus } as Record<string, string>, values: {} as Record<string, string> }, { status: 403 });
   }
   const id = await createCamp(context.db, form.data, { id: session.user.id, ip: context.clientIp });
+  if (id === null) return data({ fieldErrors: { campusId: c.errors.campus } as Record<string, string>, values: Object.fromEntries(Object.entries(form.data).map(([k, v]) => [k, String(v)])) }, { status: 400 });
   return redirect(`/admin/camps/${id}`);
 }
 

@@ -50,7 +50,13 @@ describe("body size limit", () => {
   it("answers 413 with a Chinese message for a body over the limit", async () => {
     const response = await post({ Origin: base }, "x".repeat(5000));
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain("不能超过 1 MB");
+    expect(await response.text()).toContain("不能超过 1 KB");
+  });
+
+  it("reads a large body to its end before refusing it, so the sender sees the page, not a reset connection", async () => {
+    const response = await post({ Origin: base }, "x".repeat(3 * 1024 * 1024));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("提交的内容太大");
   });
 
   it("lets normal forms through", async () => {

@@ -6,7 +6,7 @@
  *   (a) floor   GET /bench/floor: root layout, session lookup and hydration, an empty page body
  *   (b) lesson  GET a lesson page as a logged-in learner with progress in the course (records the
  *               visit, reads progress and quiz state), both at 32 connections (saturation)
- *   (c) lesson  at a steady 200 requests/s: latency
+ *   (c) lesson  at a steady 200 requests/s: latency; and the floor at the same rate, for comparison
  *   (d) writes  完成本课 through POST /learn/progress from 3,000 learners (see bench:progress)
  *
  * Needs DATABASE_URL; a throwaway database is created next to it and dropped afterwards.
@@ -64,11 +64,13 @@ try {
   const floor = await load("/bench/floor");
   const lesson = await load(page.path);
   const steady = await load(page.path, { connections: 16, overallRate: RATE, duration: SECONDS * 2 });
+  // The floor at the same rate: what latency this machine allows any page of this stack at RATE.
+  const floorSteady = await load("/bench/floor", { connections: 16, overallRate: RATE, duration: SECONDS * 2 });
   // 20 lessons × 3,000 learners: 60,000 new rows, about a minute of writes (bench:progress does all lessons).
   const writes = await progressWrites({ db, url, learners: writers, lessons: lessons.slice(0, 20), connections: CONNECTIONS });
 
   const rps = (r: autocannon.Result) => Math.round(r.requests.total / (r.duration || 1));
-  const failures = [floor, lesson, steady].reduce((n, { result: r }) => n + r.non2xx + r.errors + r.timeouts, 0);
+  const failures = [floor, lesson, steady, floorSteady].reduce((n, { result: r }) => n + r.non2xx + r.errors + r.timeouts, 0);
   const report = {
     floor_rps: rps(floor.result),
     lesson_rps: rps(lesson.result),
@@ -82,6 +84,7 @@ try {
     "(a) 框架底线 /bench/floor": row(floor.result, floor.p95),
     "(b) 课时页（饱和）": row(lesson.result, lesson.p95),
     [`(c) 课时页（稳定 ${RATE}/秒）`]: row(steady.result, steady.p95),
+    [`    框架底线（稳定 ${RATE}/秒，对照）`]: row(floorSteady.result, floorSteady.p95),
   });
   console.log("(d) 进度写入（完成本课）");
   console.table(writeTable(writes));

@@ -83,38 +83,3 @@ export interface QuizState {
   /** Only once the learner has attempted the quiz. */
   explanation: string;
 }
-
-/** The learner's standing on each quiz of the version shown; quizzes never attempted are absent. */
-export async function quizStates(db: DB, userId: number, lessonId: number, versionId: string): Promise<Record<string, QuizState>> {
-  const [attempts, explanations] = await Promise.all([
-    db
-      .selectFrom("quiz_attempts")
-      .select(["quiz_key", "answers", "passed"])
-      .where("user_id", "=", userId)
-      .where("lesson_id", "=", lessonId)
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(500)
-      .execute(),
-    db.selectFrom("quiz_questions").select(["quiz_key", "explanation"]).where("lesson_version_id", "=", versionId).execute(),
-  ]);
-  const explanationOf = new Map(explanations.map((e) => [e.quiz_key, e.explanation]));
-  const states: Record<string, QuizState> = {};
-  for (const attempt of attempts) {
-    if (!explanationOf.has(attempt.quiz_key)) continue;
-    const state = states[attempt.quiz_key];
-    if (state) {
-      state.attempts++;
-      state.everPassed ||= attempt.passed;
-    } else {
-      states[attempt.quiz_key] = {
-        attempts: 1,
-        lastAnswers: attempt.answers,
-        lastPassed: attempt.passed,
-        everPassed: attempt.passed,
-        explanation: explanationOf.get(attempt.quiz_key) ?? "",
-      };
-    }
-  }
-  return states;
-}

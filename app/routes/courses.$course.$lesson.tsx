@@ -8,10 +8,10 @@ import { requireUser } from "../lib/auth.server";
 import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { cachedLesson, renderLesson } from "../lib/mdx/render.server";
-import { findIssued } from "../models/certificate.server";
 import { getLessonForReading, getLessonTarget, lessonCode } from "../models/course.server";
-import { courseProgress, enrol, recordVisit } from "../models/progress.server";
-import { quizStates, submitAnswer } from "../models/quiz.server";
+import { visitLesson } from "../models/lesson-visit.server";
+import { enrol, recordVisit } from "../models/progress.server";
+import { submitAnswer } from "../models/quiz.server";
 import { readForm } from "../lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,16 +27,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const segments =
     cachedLesson(lesson.versionId, context.laws) ?? renderLesson(lesson.versionId, await lessonCode(context.db, lesson.versionId), context.laws);
   const user = context.session?.user;
-  let learner = null;
-  if (user && (await recordVisit(context.db, user.id, { id: lesson.id, courseId: course.id }))) {
-    const [progress, quizzes] = await Promise.all([
-      courseProgress(context.db, user.id, course.id),
-      quizStates(context.db, user.id, lesson.id, lesson.versionId),
-    ]);
-    // Only a completed course has a certificate to link to: most views skip the lookup.
-    const certificate = progress.completedAt ? await findIssued(context.db, user.id, { courseId: course.id }) : undefined;
-    learner = { lesson: progress.lesson(lesson.id), quizzes, courseCompleted: Boolean(progress.completedAt), certificateCode: certificate ?? null };
-  }
+  // The visit and the learner's standing on this lesson: one statement (null when not enrolled).
+  const learner = user ? await visitLesson(context.db, user.id, { id: lesson.id, courseId: course.id, versionId: lesson.versionId }) : null;
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },
     lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },

@@ -215,6 +215,51 @@ describe("the lesson route", () => {
     expect(JSON.stringify(body)).not.toMatch(/"correct"/);
   });
 
+  it("shows a learner their standing on the lesson and records the visit; shows and writes nothing for someone not enrolled", async () => {
+    const user = await newLearner();
+    const l = await lesson(params.course, params.lesson);
+    const view = async () => {
+      const { body } = await settle(() => lessonLoader({ request: get(url), params, context: routeContext(db, laws, user) }));
+      return (body as { learner: unknown }).learner as Record<string, any> | null;
+    };
+    const rowsOf = async () => ({
+      enrolment: await db.selectFrom("enrolments").select(["last_lesson_id", "last_visited_at"]).where("user_id", "=", user.id).executeTakeFirst(),
+      progress: await db.selectFrom("lesson_progress").select(["lesson_id"]).where("user_id", "=", user.id).execute(),
+    });
+
+    expect(await view()).toBeNull();
+    expect(await rowsOf()).toEqual({ enrolment: undefined, progress: [] });
+
+    await enrol(db, user.id, l.courseId);
+    expect(await view()).toEqual({
+      lesson: { state: "in_progress", reachedEnd: false, quizTotal: l.quizzes.length, quizPassed: 0, score: 0, studySeconds: 0 },
+      quizzes: {},
+      courseCompleted: false,
+      certificateCode: null,
+    });
+    const visited = await rowsOf();
+    expect(visited.enrolment?.last_lesson_id).toBe(l.id);
+    expect(visited.progress).toEqual([{ lesson_id: l.id }]);
+
+    // One quiz wrong then right, another wrong: the last answer, the count and the best result.
+    const [first, second] = l.quizzes;
+    await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: first!.quiz_key, answers: wrongOf(first!) });
+    await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: first!.quiz_key, answers: first!.correct });
+    await submitAnswer(db, user.id, l, { versionId: l.versionId, quizKey: second!.quiz_key, answers: wrongOf(second!) });
+    const learner = await view();
+    expect(learner?.quizzes).toEqual({
+      [first!.quiz_key]: { attempts: 2, lastAnswers: first!.correct, lastPassed: true, everPassed: true, explanation: first!.explanation },
+      [second!.quiz_key]: { attempts: 1, lastAnswers: wrongOf(second!), lastPassed: false, everPassed: false, explanation: second!.explanation },
+    });
+    expect(learner?.lesson).toMatchObject({ quizPassed: 1, score: Math.floor(100 / l.quizzes.length) });
+
+    // The whole course done: the lesson says so and links the certificate.
+    await completeCourse(user.id, params.course, WEIXIU);
+    const done = await view();
+    expect(done).toMatchObject({ lesson: { state: "completed", reachedEnd: true, quizPassed: l.quizzes.length, score: 100 }, courseCompleted: true });
+    expect(done?.certificateCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+  });
+
   it("a plain form post (no JavaScript) is redirected back to the quiz", async () => {
     const user = await newLearner();
     const l = await lesson(params.course, params.lesson);

@@ -6,7 +6,9 @@
  *   (a) floor   GET /bench/floor: root layout, session lookup and hydration, an empty page body
  *   (b) lesson  GET a lesson page as a logged-in learner with progress in the course (records the
  *               visit, reads progress and quiz state), both at 32 connections (saturation)
- *   (c) lesson  at a steady 200 requests/s: latency; and the floor at the same rate, for comparison
+ *   (c) lesson  at a steady 200 requests/s: latency; and the floor at the same rate, for comparison.
+ *               One request every 5 ms whether or not earlier ones have answered, as visitors
+ *               arrive (lib/steady-load.ts: autocannon's rate limit sends bursts).
  *   (d) writes  完成本课 through POST /learn/progress from 3,000 learners (see bench:progress)
  *
  * Needs DATABASE_URL; a throwaway database is created next to it and dropped afterwards.
@@ -15,11 +17,17 @@
  *   BENCH_SECONDS=10 BENCH_RATE=200 BENCH_LEARNERS=3000 DB_POOL_SIZE=16 …   (the defaults)
  */
 import autocannon from "autocannon";
-import { getLessonTarget } from "../app/models/course.server";
-import { enrol, finishLesson } from "../app/models/progress.server";
-import { submitAnswer } from "../app/models/quiz.server";
-import { benchDatabase, learnersWithSessions, type LessonSlugs, progressWrites, publishedLessons, requireDatabaseUrl, writeTable } from "./lib/bench-fixture";
+import {
+  benchDatabase,
+  learnersWithSessions,
+  readersWithProgress,
+  progressWrites,
+  publishedLessons,
+  requireDatabaseUrl,
+  writeTable,
+} from "./lib/bench-fixture";
 import { startApp } from "./lib/bench-server";
+import { type SteadyRun, steadyLoad } from "./lib/steady-load";
 
 const baseUrl = requireDatabaseUrl("bench");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,58 +41,107 @@ let app: Awaited<ReturnType<typeof startApp>> | undefined;
 try {
   const { db } = database.handle;
   const lessons = await publishedLessons(db);
-  const page = await readersWithProgress(lessons);
+  const page = await readersWithProgress(db, lessons, READERS);
   const writers = await learnersWithSessions(db, LEARNERS, "170");
-  app = await startApp({ DATABASE_URL: database.url, DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "16", BENCH_FLOOR: "1" });
+  app = await startApp({
+    DATABASE_URL: database.url,
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "16",
+    BENCH_FLOOR: "1",
+  });
   const url = app.url;
   await checkPages(url, page);
 
   const load = (path: string, options: Partial<autocannon.Options> = {}) => {
     let i = 0;
     const times: number[] = [];
-    return new Promise<{ result: autocannon.Result; p95: number }>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url,
-          connections: CONNECTIONS,
-          duration: SECONDS,
-          timeout: 10,
-          ...options,
-          requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path, headers: { cookie: page.cookies[i++ % page.cookies.length]!, "accept-encoding": "gzip" } }) }],
-        },
-        (error, result) => (error ? reject(error) : resolve({ result, p95: percentile(times, 0.95) })),
-      );
-      // Every response's own time, for a true p95 (autocannon's summary stops at p90 and p97.5).
-      instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
-    });
+    return new Promise<{ result: autocannon.Result; p95: number }>(
+      (resolve, reject) => {
+        const instance = autocannon(
+          {
+            url,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            timeout: 10,
+            ...options,
+            requests: [
+              {
+                method: "GET",
+                setupRequest: (r) => ({
+                  ...r,
+                  path,
+                  headers: {
+                    cookie: page.cookies[i++ % page.cookies.length]!,
+                    "accept-encoding": "gzip",
+                  },
+                }),
+              },
+            ],
+          },
+          (error, result) =>
+            error
+              ? reject(error)
+              : resolve({ result, p95: percentile(times, 0.95) })
+        );
+        // Every response's own time, for a true p95 (autocannon's summary stops at p90 and p97.5).
+        instance.on("response", (_client, _status, _bytes, ms) =>
+          times.push(ms)
+        );
+      }
+    );
   };
 
   await load("/bench/floor", { duration: 3 });
   await load(page.path, { duration: 3 });
   const floor = await load("/bench/floor");
   const lesson = await load(page.path);
-  const steady = await load(page.path, { connections: 16, overallRate: RATE, duration: SECONDS * 2 });
+  const steadily = (path: string) =>
+    steadyLoad({
+      url,
+      path,
+      rate: RATE,
+      seconds: SECONDS * 2,
+      headers: (i) => ({
+        cookie: page.cookies[i % page.cookies.length]!,
+        "accept-encoding": "gzip",
+      }),
+    });
+  const steady = await steadily(page.path);
   // The floor at the same rate: what latency this machine allows any page of this stack at RATE.
-  const floorSteady = await load("/bench/floor", { connections: 16, overallRate: RATE, duration: SECONDS * 2 });
+  const floorSteady = await steadily("/bench/floor");
   // 20 lessons × 3,000 learners: 60,000 new rows, about a minute of writes (bench:progress does all lessons).
-  const writes = await progressWrites({ db, url, learners: writers, lessons: lessons.slice(0, 20), connections: CONNECTIONS });
+  const writes = await progressWrites({
+    db,
+    url,
+    learners: writers,
+    lessons: lessons.slice(0, 20),
+    connections: CONNECTIONS,
+  });
 
-  const rps = (r: autocannon.Result) => Math.round(r.requests.total / (r.duration || 1));
-  const failures = [floor, lesson, steady, floorSteady].reduce((n, { result: r }) => n + r.non2xx + r.errors + r.timeouts, 0);
+  const rps = (r: autocannon.Result) =>
+    Math.round(r.requests.total / (r.duration || 1));
+  const failures =
+    [floor, lesson].reduce(
+      (n, { result: r }) => n + r.non2xx + r.errors + r.timeouts,
+      0
+    ) +
+    steady.errors +
+    floorSteady.errors;
   const report = {
     floor_rps: rps(floor.result),
     lesson_rps: rps(lesson.result),
     ratio: Math.round((rps(lesson.result) / rps(floor.result)) * 100) / 100,
-    lesson_p95_ms: round(steady.p95),
+    lesson_p95_ms: round(percentile(steady.times, 0.95)),
     writes_per_s: writes.writes_per_s,
     lost_writes: writes.lost_writes,
   };
-  console.log(`\n页面基准（同一进程，${CONNECTIONS} 个连接，各 ${SECONDS} 秒；课时页：已登录、有学习进度）`);
+  console.log(
+    `\n页面基准（同一进程，${CONNECTIONS} 个连接，各 ${SECONDS} 秒；课时页：已登录、有学习进度）`
+  );
   console.table({
     "(a) 框架底线 /bench/floor": row(floor.result, floor.p95),
     "(b) 课时页（饱和）": row(lesson.result, lesson.p95),
-    [`(c) 课时页（稳定 ${RATE}/秒）`]: row(steady.result, steady.p95),
-    [`    框架底线（稳定 ${RATE}/秒，对照）`]: row(floorSteady.result, floorSteady.p95),
+    [`(c) 课时页（稳定 ${RATE}/秒）`]: steadyRow(steady),
+    [`    框架底线（稳定 ${RATE}/秒，对照）`]: steadyRow(floorSteady),
   });
   console.log("(d) 进度写入（完成本课）");
   console.table(writeTable(writes));
@@ -93,9 +150,14 @@ try {
     [`课时页 p95 < 20 ms（${RATE}/秒）`]: report.lesson_p95_ms < 20,
     "每秒写入 ≥ 1000": report.writes_per_s >= 1000,
     "丢失 = 0": report.lost_writes === 0,
-    "无错误和非 2xx": failures === 0 && writes.non_2xx === 0 && writes.errors === 0,
+    "无错误和非 2xx":
+      failures === 0 && writes.non_2xx === 0 && writes.errors === 0,
   };
-  console.table(Object.fromEntries(Object.entries(budgets).map(([k, ok]) => [k, ok ? "达标" : "未达标"])));
+  console.table(
+    Object.fromEntries(
+      Object.entries(budgets).map(([k, ok]) => [k, ok ? "达标" : "未达标"])
+    )
+  );
   console.log(JSON.stringify(report));
   if (Object.values(budgets).includes(false)) process.exitCode = 1;
 } finally {
@@ -103,40 +165,34 @@ try {
   await database.drop();
 }
 
-/**
- * Learners who are in the middle of a course: enrolled, the first lessons finished and a quiz
- * answered on the lesson the bench reads, so the page shows their progress and quiz state.
- */
-async function readersWithProgress(lessons: LessonSlugs[]) {
-  const { db } = database.handle;
-  const course = lessons[0]!.courseId;
-  const inCourse = lessons.filter((l) => l.courseId === course);
-  const target = inCourse[Math.min(1, inCourse.length - 1)]!;
-  const quiz = await db
-    .selectFrom("quiz_questions")
-    .innerJoin("lessons", "lessons.published_version_id", "quiz_questions.lesson_version_id")
-    .select(["quiz_questions.lesson_version_id as versionId", "quiz_questions.quiz_key as key"])
-    .where("lessons.id", "=", target.lessonId)
-    .orderBy("quiz_questions.position")
-    .executeTakeFirst();
-  const lessonTarget = (await getLessonTarget(db, { courseSlug: target.course, lessonSlug: target.lesson }))!;
-  const readers = await learnersWithSessions(db, READERS, "171");
-  for (const id of readers.ids) {
-    await enrol(db, id, course);
-    for (const lesson of inCourse.slice(0, 2)) await finishLesson(db, id, { id: lesson.lessonId });
-    if (quiz) await submitAnswer(db, id, lessonTarget, { versionId: quiz.versionId, quizKey: quiz.key, answers: [0] });
-  }
-  return { ...readers, path: `/courses/${target.course}/${target.lesson}` };
+function steadyRow(run: SteadyRun) {
+  return {
+    "请求/秒": Math.round(run.requests / (run.seconds || 1)),
+    "p50 ms": round(percentile(run.times, 0.5)),
+    "p95 ms": round(percentile(run.times, 0.95)),
+    "p99 ms": round(percentile(run.times, 0.99)),
+    "KB/请求": "",
+    "非 2xx/错误": run.errors,
+  };
 }
 
 /** The bench must measure the pages it claims to: both answer 200 and the lesson shows a learner's state. */
-async function checkPages(url: string, page: { path: string; cookies: string[] }) {
+async function checkPages(
+  url: string,
+  page: { path: string; cookies: string[] }
+) {
   const headers = { cookie: page.cookies[0]! };
   const floor = await fetch(`${url}/bench/floor`, { headers });
   const lesson = await fetch(`${url}${page.path}`, { headers });
   const html = await lesson.text();
-  if (floor.status !== 200 || lesson.status !== 200 || !/(学习中|已完成)<\/span>/.test(html)) {
-    throw new Error(`bench pages not as expected: floor ${floor.status}, lesson ${lesson.status}`);
+  if (
+    floor.status !== 200 ||
+    lesson.status !== 200 ||
+    !/(学习中|已完成)<\/span>/.test(html)
+  ) {
+    throw new Error(
+      `bench pages not as expected: floor ${floor.status}, lesson ${lesson.status}`
+    );
   }
 }
 
@@ -146,7 +202,9 @@ function row(result: autocannon.Result, p95: number) {
     "p50 ms": result.latency.p50,
     "p95 ms": round(p95),
     "p99 ms": result.latency.p99,
-    "KB/请求": round(result.throughput.total / 1024 / (result.requests.total || 1)),
+    "KB/请求": round(
+      result.throughput.total / 1024 / (result.requests.total || 1)
+    ),
     "非 2xx/错误": result.non2xx + result.errors + result.timeouts,
   };
 }

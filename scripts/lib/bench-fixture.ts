@@ -1,11 +1,26 @@
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import { prepareDatabase, readCampusesAndCategories, syncContent } from "../../app/boot.server";
+import {
+  prepareDatabase,
+  readCampusesAndCategories,
+  syncContent,
+} from "../../app/boot.server";
+import { getLessonTarget } from "../../app/models/course.server";
+import { enrol, finishLesson } from "../../app/models/progress.server";
+import { submitAnswer } from "../../app/models/quiz.server";
 import { hashPassword } from "../../app/models/password.server";
-import { generateSessionToken, SESSION_LIFETIME_MS, sessionIdFromToken } from "../../app/models/session.server";
+import {
+  generateSessionToken,
+  SESSION_LIFETIME_MS,
+  sessionIdFromToken,
+} from "../../app/models/session.server";
 import { SESSION_COOKIE } from "../../app/lib/session-cookie.server";
 import { type DatabaseHandle, type DB, openDatabase } from "../../db/client";
-import { createDatabase, dropDatabase, dropDatabasesLike } from "../../db/postgres-admin";
+import {
+  createDatabase,
+  dropDatabase,
+  dropDatabasesLike,
+} from "../../db/postgres-admin";
 
 /**
  * What the HTTP benchmarks share: a throwaway PostgreSQL database with the content synced,
@@ -15,7 +30,9 @@ import { createDatabase, dropDatabase, dropDatabasesLike } from "../../db/postgr
 export function requireDatabaseUrl(command: string): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error(`${command} 需要真实的 PostgreSQL：DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run ${command}`);
+    console.error(
+      `${command} 需要真实的 PostgreSQL：DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run ${command}`
+    );
     process.exit(1);
   }
   return url;
@@ -26,7 +43,10 @@ export async function benchDatabase(baseUrl: string, prefix: string) {
   await dropDatabasesLike(baseUrl, prefix);
   const name = `${prefix}${process.pid}`;
   const url = await createDatabase(baseUrl, name);
-  const handle: DatabaseHandle = await openDatabase({ databaseUrl: url, dataDir: "unused" });
+  const handle: DatabaseHandle = await openDatabase({
+    databaseUrl: url,
+    dataDir: "unused",
+  });
   await prepareDatabase(handle, await readCampusesAndCategories("content"));
   await syncContent(handle, "content");
   return {
@@ -50,7 +70,12 @@ export async function publishedLessons(db: DB): Promise<LessonSlugs[]> {
   return db
     .selectFrom("lessons")
     .innerJoin("courses", "courses.id", "lessons.course_id")
-    .select(["courses.id as courseId", "lessons.id as lessonId", "courses.slug as course", "lessons.slug as lesson"])
+    .select([
+      "courses.id as courseId",
+      "lessons.id as lessonId",
+      "courses.slug as course",
+      "lessons.slug as lesson",
+    ])
     .where("lessons.published_version_id", "is not", null)
     .orderBy("courses.id")
     .orderBy("lessons.position")
@@ -61,12 +86,19 @@ export async function publishedLessons(db: DB): Promise<LessonSlugs[]> {
  * `count` learners with a live session each, inserted directly (hashing thousands of passwords is
  * not what a benchmark measures). `phonePrefix` (3 digits) keeps two groups apart.
  */
-export async function learnersWithSessions(db: DB, count: number, phonePrefix = "170"): Promise<{ ids: number[]; cookies: string[] }> {
+export async function learnersWithSessions(
+  db: DB,
+  count: number,
+  phonePrefix = "170"
+): Promise<{ ids: number[]; cookies: string[] }> {
   const passwordHash = await hashPassword("bench-password");
   const ids: number[] = [];
   const cookies: string[] = [];
   for (let from = 0; from < count; from += 1000) {
-    const batch = Array.from({ length: Math.min(1000, count - from) }, (_, i) => from + i);
+    const batch = Array.from(
+      { length: Math.min(1000, count - from) },
+      (_, i) => from + i
+    );
     const users = await db
       .insertInto("users")
       .values(
@@ -78,19 +110,70 @@ export async function learnersWithSessions(db: DB, count: number, phonePrefix = 
           street: "大关街道",
           community: "德胜社区",
           compound: "德胜新村",
-        })),
+        }))
       )
       .returning("id")
       .execute();
     const tokens = users.map(() => generateSessionToken());
     await db
       .insertInto("sessions")
-      .values(users.map((u, i) => ({ id: sessionIdFromToken(tokens[i]!), user_id: u.id, expires_at: new Date(Date.now() + SESSION_LIFETIME_MS) })))
+      .values(
+        users.map((u, i) => ({
+          id: sessionIdFromToken(tokens[i]!),
+          user_id: u.id,
+          expires_at: new Date(Date.now() + SESSION_LIFETIME_MS),
+        }))
+      )
       .execute();
     ids.push(...users.map((u) => u.id));
     cookies.push(...tokens.map((token) => `${SESSION_COOKIE}=${token}`));
   }
   return { ids, cookies };
+}
+
+/**
+ * Learners who are in the middle of a course: enrolled, the first lessons finished and a quiz
+ * answered on the lesson the bench reads, so the page shows their progress and quiz state.
+ */
+export async function readersWithProgress(
+  db: DB,
+  lessons: LessonSlugs[],
+  count: number
+) {
+  const course = lessons[0]!.courseId;
+  const inCourse = lessons.filter((l) => l.courseId === course);
+  const target = inCourse[Math.min(1, inCourse.length - 1)]!;
+  const quiz = await db
+    .selectFrom("quiz_questions")
+    .innerJoin(
+      "lessons",
+      "lessons.published_version_id",
+      "quiz_questions.lesson_version_id"
+    )
+    .select([
+      "quiz_questions.lesson_version_id as versionId",
+      "quiz_questions.quiz_key as key",
+    ])
+    .where("lessons.id", "=", target.lessonId)
+    .orderBy("quiz_questions.position")
+    .executeTakeFirst();
+  const lessonTarget = (await getLessonTarget(db, {
+    courseSlug: target.course,
+    lessonSlug: target.lesson,
+  }))!;
+  const readers = await learnersWithSessions(db, count, "171");
+  for (const id of readers.ids) {
+    await enrol(db, id, course);
+    for (const lesson of inCourse.slice(0, 2))
+      await finishLesson(db, id, { id: lesson.lessonId });
+    if (quiz)
+      await submitAnswer(db, id, lessonTarget, {
+        versionId: quiz.versionId,
+        quizKey: quiz.key,
+        answers: [0],
+      });
+  }
+  return { ...readers, path: `/courses/${target.course}/${target.lesson}` };
 }
 
 export interface WriteReport {
@@ -138,7 +221,11 @@ export async function progressWrites(options: {
             return {
               ...request,
               path: "/learn/progress",
-              headers: { cookie: learners.cookies[i % count]!, origin: url, "content-type": "application/x-www-form-urlencoded" },
+              headers: {
+                cookie: learners.cookies[i % count]!,
+                origin: url,
+                "content-type": "application/x-www-form-urlencoded",
+              },
               body: `course=${lesson.course}&lesson=${lesson.lesson}`,
             };
           },
@@ -151,7 +238,9 @@ export async function progressWrites(options: {
   const { rows } = (
     await sql<{ rows: number }>`
       select count(*)::int as rows from lesson_progress
-      where reached_end_at is not null and user_id = any(${learners.ids})`.execute(db)
+      where reached_end_at is not null and user_id = any(${learners.ids})`.execute(
+      db
+    )
   ).rows[0]!;
   return {
     learners: count,
@@ -171,13 +260,13 @@ export async function progressWrites(options: {
 /** The figures as a table for console.table, in Chinese like the rest of the output. */
 export function writeTable(report: WriteReport) {
   return {
-    "并发连接": report.connections,
-    "学员": report.learners,
-    "计时请求数": report.requests,
-    "每秒写入": `${report.writes_per_s}（预算 ≥ 1000）`,
+    并发连接: report.connections,
+    学员: report.learners,
+    计时请求数: report.requests,
+    每秒写入: `${report.writes_per_s}（预算 ≥ 1000）`,
     "延迟 p50 / p99": `${report.p50_ms} / ${report.p99_ms} ms`,
     "非 2xx / 错误": `${report.non_2xx} / ${report.errors}`,
     "确认写入 / 数据库行数": `${report.acknowledged} / ${report.rows}`,
-    "丢失": report.lost_writes,
+    丢失: report.lost_writes,
   };
 }

@@ -95,12 +95,31 @@ export async function getCourse(db: DB, slug: string) {
   return { ...course, lessons: course.lessons.map((l) => ({ ...l, versionId: String(l.versionId) })) };
 }
 
+export interface OutlineLesson {
+  id: number;
+  slug: string;
+  versionId: string;
+  title: string;
+  minutes: number;
+}
+
 /**
- * A lesson as the reading page needs it. The compiled code is not part of it: the page renders
- * through a cache keyed by version, and `lessonCode` fetches the code only when that misses.
+ * A lesson as the reading page needs it: its course's title and pass mark, and the published
+ * lessons in order (for the lesson's number and its neighbours). The compiled code is not part of
+ * it: the page renders through a cache keyed by version, and `lessonCode` fetches the code only
+ * when that misses. Written as SQL rather than with the query builder: this runs on every lesson
+ * view, and building getCourse's query cost more CPU than PostgreSQL took to answer it.
  */
 export async function getLessonForReading(db: DB, courseSlug: string, lessonSlug: string) {
-  const course = await getCourse(db, courseSlug);
+  const { rows } = await sql<{ id: number; slug: string; title: string; passMark: number; lessons: OutlineLesson[] }>`
+    select c.id, c.slug, c.title, c.pass_mark as "passMark", coalesce((
+      select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'versionId', v.id::text, 'title', v.title, 'minutes', v.minutes) order by l.position)
+      from lessons l join lesson_versions v on v.id = l.published_version_id
+      where l.course_id = c.id and l.archived_at is null
+    ), '[]') as lessons
+    from courses c join campuses on campuses.id = c.campus_id
+    where c.slug = ${courseSlug} and c.archived_at is null and campuses.archived_at is null`.execute(db);
+  const course = rows[0];
   if (!course) return undefined;
   const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
   const lesson = course.lessons[index];

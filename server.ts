@@ -7,7 +7,7 @@ import express, { type ErrorRequestHandler } from "express";
 import type { AppLoadContext } from "@remix-run/node";
 import "./app/context";
 import { formatProblems, prepareDatabase, readCampusesAndCategories, summarizeSync, syncContent } from "./app/boot.server";
-import { resolveRequestSession } from "./app/lib/auth.server";
+import { checksOwnSession, resolveRequestSession, sessionIdClaimedBy } from "./app/lib/auth.server";
 import { loadEnv } from "./app/lib/env.server";
 import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
@@ -58,9 +58,12 @@ const compress = compression();
 app.use((req, res, next) => (req.method === "GET" || req.method === "HEAD" ? compress(req, res, next) : next()));
 app.use(securityHeaders({ dev: isDev, https: env.secureCookies }));
 
-// Fingerprinted assets never change; everything else in public/ may.
+// Fingerprinted assets never change; everything else in public/ may. Every file in public/ has an
+// extension and no page address does: pages skip the file-system lookup (a stat on a worker thread
+// that fails, per request — context switches this machine charges dearly for).
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 app.get("/healthz", async (_req, res) => {
   const ok = await database.ping();
@@ -84,16 +87,19 @@ app.all(
     mode: initialBuild.mode,
     build: isDev ? () => importFreshBuild() : initialBuild,
     async getLoadContext(req, res): Promise<AppLoadContext> {
-      const { session, refreshCookie } = await resolveRequestSession(db, req.headers.cookie, env.secureCookies);
-      if (refreshCookie) res.append("Set-Cookie", refreshCookie);
-      return {
+      const context = {
         db,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "",
         cspNonce: res.locals.cspNonce as string,
         secureCookies: env.secureCookies,
-        session,
         laws,
       };
+      if (checksOwnSession(req.method, req.path)) {
+        return { ...context, session: null, claimedSessionId: sessionIdClaimedBy(req.headers.cookie) };
+      }
+      const { session, refreshCookie } = await resolveRequestSession(db, req.headers.cookie, env.secureCookies);
+      if (refreshCookie) res.append("Set-Cookie", refreshCookie);
+      return { ...context, session };
     },
   }),
 );

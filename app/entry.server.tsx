@@ -1,10 +1,10 @@
-import { Transform } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnavailable } from "../db/errors";
 import { NonceProvider } from "./components/nonce";
+import { encodedDocument } from "./lib/document-encoding.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -36,11 +36,15 @@ export default function handleRequest(
           shellRendered = true;
         },
         onAllReady() {
-          const body = wholeDocument();
-          body.once("finish", () => clearTimeout(timer));
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(
+            wholeDocument((document) => {
+              clearTimeout(timer);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(
+                new Response(encodedDocument(document, request, responseHeaders), { headers: responseHeaders, status: responseStatusCode }),
+              );
+            }),
+          );
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
@@ -79,17 +83,16 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * of one it still flushes the whole buffer, so up to three unwritten NUL bytes would reach the page
  * (facebook/react#26228, fixed only in React 19, which Remix 2 does not support).
  */
-function wholeDocument() {
+function wholeDocument(done: (document: Buffer) => void) {
   const pieces: Uint8Array[] = [];
-  return new Transform({
-    transform(chunk: Uint8Array, _encoding, callback) {
+  const writable = new Writable({
+    write(chunk: Uint8Array, _encoding, callback) {
       let end = chunk.length;
       while (end > 0 && chunk[end - 1] === 0) end--;
       pieces.push(end === chunk.length ? chunk : chunk.subarray(0, end));
       callback();
     },
-    flush(callback) {
-      callback(null, Buffer.concat(pieces));
-    },
   });
+  writable.once("finish", () => done(Buffer.concat(pieces)));
+  return writable;
 }

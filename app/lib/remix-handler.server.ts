@@ -63,12 +63,9 @@ function noticeDatabaseDown(build: ServerBuild, databaseDown: WeakSet<Request>):
 const RETRY_AFTER_SECONDS = "5";
 
 function notAllowed(response: Response): Response {
-  void response.body?.cancel();
   const headers = new Headers(response.headers);
   if (!headers.has("Allow")) headers.set("Allow", "GET, HEAD");
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.delete("Content-Length");
-  return new Response(plainPage(t.errors.methodNotAllowedTitle, t.errors.methodNotAllowedBody), { status: 405, headers });
+  return plainResponse(response, headers, 405, plainPage(t.errors.methodNotAllowedTitle, t.errors.methodNotAllowedBody));
 }
 
 function unavailable(response: Response): Response {
@@ -76,8 +73,18 @@ function unavailable(response: Response): Response {
   headers.set("Retry-After", RETRY_AFTER_SECONDS);
   // A single-fetch answer carries the error for the client's error boundary: keep it.
   if (headers.get("Content-Type")?.startsWith("text/x-script")) return new Response(response.body, { status: 503, headers });
-  void response.body?.cancel();
+  return plainResponse(response, headers, 503, plainPage(t.errors.unavailableTitle, t.errors.unavailableBody));
+}
+
+/**
+ * Remix's answer replaced by our own page, keeping its other headers. The rendered document was
+ * gzipped with its length set (entry.server.tsx); the new body is neither, so both headers go
+ * (the compression middleware encodes the new page if the client accepts it).
+ */
+function plainResponse(original: Response, headers: Headers, status: number, html: string): Response {
+  void original.body?.cancel();
   headers.set("Content-Type", "text/html; charset=utf-8");
   headers.delete("Content-Length");
-  return new Response(plainPage(t.errors.unavailableTitle, t.errors.unavailableBody), { status: 503, headers });
+  headers.delete("Content-Encoding");
+  return new Response(html, { status, headers });
 }

@@ -1,0 +1,35 @@
+import { gzipSync } from "node:zlib";
+
+/**
+ * The whole document is in hand, so it is gzipped here, in one call on this thread, and sent with
+ * its length. The compression middleware (which skips a response already encoded) would stream it
+ * through zlib on the worker pool: a hand-off per 16 KB and back, context switches that cost this
+ * machine more than the compression itself.
+ *
+ * Level 3, not zlib's default 6: on a 50 KB lesson page it takes 0.36 ms instead of 0.62 ms (now on
+ * the request's own thread) for 7 % more bytes (10.7 KB instead of 10.0 KB). Only first loads and
+ * reloads are documents; moving between lessons fetches data, compressed by the middleware.
+ */
+export function encodedDocument(document: Buffer, request: Request, headers: Headers): Uint8Array<ArrayBuffer> {
+  headers.append("Vary", "Accept-Encoding");
+  if (document.length < 1024 || !acceptsGzip(request.headers.get("Accept-Encoding"))) {
+    headers.set("Content-Length", String(document.length));
+    return new Uint8Array(document.buffer as ArrayBuffer, document.byteOffset, document.length);
+  }
+  const body = gzipSync(document, { level: 3 });
+  headers.set("Content-Encoding", "gzip");
+  headers.set("Content-Length", String(body.length));
+  return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
+}
+
+/** Whether Accept-Encoding allows gzip: listed (or "*" when gzip is not) with a quality above 0. */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  const quality = new Map<string, number>();
+  for (const part of header.toLowerCase().split(",")) {
+    const [coding, ...params] = part.split(";").map((p) => p.trim());
+    const q = params.find((p) => p.startsWith("q="));
+    if (coding) quality.set(coding, q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  return (quality.get("gzip") ?? quality.get("*") ?? 0) > 0;
+}

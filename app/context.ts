@@ -4,7 +4,8 @@ import type { ValidSession } from "./models/session.server";
 
 /**
  * What server.ts hands every loader and action. The database handle comes from here and only
- * here; the session is validated once per request, before any loader runs.
+ * here; the session is validated once per request, before any loader runs (except for the few
+ * actions that check it in their own statement: see claimedSessionId).
  */
 export interface AppContext {
   db: DB;
@@ -15,6 +16,11 @@ export interface AppContext {
   /** Whether cookies are marked Secure. */
   secureCookies: boolean;
   session: ValidSession | null;
+  /**
+   * Only for actions that check the session in their own statement (checksOwnSession in
+   * auth.server.ts), whose `session` is null: the session id the cookie claims, not yet checked.
+   */
+  claimedSessionId?: string | null;
   /** The legal texts in content/law, loaded once at start. */
   laws: LawLibrary;
 }

@@ -87,10 +87,17 @@ async function findSession(db: DB, sessionId: string): Promise<SessionRow> {
   return result.rows[0];
 }
 
+/**
+ * The session id a token names, not yet checked against the database. Tokens we issue are 32
+ * base32 characters; anything else cannot match and is not worth a query.
+ */
+export function claimedSessionId(token: string): string | null {
+  return /^[a-z2-7]{32}$/.test(token) ? sessionIdFromToken(token) : null;
+}
+
 export async function validateSessionToken(db: DB, token: string): Promise<ValidSession | null> {
-  // Tokens we issue are 32 base32 characters; anything else cannot match and is not worth a query.
-  if (!/^[a-z2-7]{32}$/.test(token)) return null;
-  const sessionId = sessionIdFromToken(token);
+  const sessionId = claimedSessionId(token);
+  if (!sessionId) return null;
   const row = await findSession(db, sessionId);
   if (!row) return null;
 

@@ -4,6 +4,7 @@ import { verifyCertificate } from "../../app/models/certificate.server";
 import { getLessonTarget } from "../../app/models/course.server";
 import { courseProgress, enrol, finishLesson, recordVisit } from "../../app/models/progress.server";
 import { submitAnswer } from "../../app/models/quiz.server";
+import { claimedSessionId, createSession } from "../../app/models/session.server";
 import { registerUser } from "../../app/models/user.server";
 import { action as lessonAction, loader as lessonLoader } from "../../app/routes/courses.$course.$lesson";
 import { action as progressAction } from "../../app/routes/learn.progress";
@@ -291,6 +292,39 @@ describe("the lesson route", () => {
       location: "/courses/weixiu-zijin/yiban-chengxu#finish",
     });
     expect(await finish({ course: "weixiu-zijin", lesson: "yiban-chengxu" })).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it("完成本课 checks the session inside its own statement: a live one writes, an unknown or expired one gets 401 and writes nothing", async () => {
+    const user = await newLearner();
+    const l = await lesson(params.course, params.lesson);
+    const { token } = await createSession(db, user.id);
+    const claimed = claimedSessionId(token)!;
+    const finish = (claimedId: string) =>
+      settle(() =>
+        progressAction({
+          request: post("/learn/progress", { course: params.course, lesson: params.lesson }),
+          params: {},
+          context: { ...routeContext(db, laws, null), claimedSessionId: claimedId },
+        }),
+      );
+    const rows = () => db.selectFrom("lesson_progress").select(["reached_end_at"]).where("user_id", "=", user.id).execute();
+
+    expect(await finish(claimedSessionId("a".repeat(32))!)).toMatchObject({ status: 401 });
+    await db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", claimed).execute();
+    expect(await finish(claimed)).toMatchObject({ status: 401 });
+    expect(await rows()).toEqual([]);
+
+    await db.updateTable("sessions").set({ expires_at: new Date(Date.now() + 3_600_000) }).where("id", "=", claimed).execute();
+    expect(await finish(claimed)).toMatchObject({ status: 200, body: { ok: true, settlement: { lessonCompleted: false } } });
+    expect(await rows()).toEqual([{ reached_end_at: expect.any(Date) }]);
+    const missing = settle(() =>
+      progressAction({
+        request: post("/learn/progress", { course: params.course, lesson: "no-such-lesson" }),
+        params: {},
+        context: { ...routeContext(db, laws, null), claimedSessionId: claimed },
+      }),
+    );
+    expect(await missing).toMatchObject({ status: 404 });
   });
 
   it("refuses forged answers with a 4xx and records nothing", async () => {

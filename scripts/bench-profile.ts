@@ -10,13 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import {
-  benchDatabase,
-  learnersWithSessions,
-  publishedLessons,
-  readersWithProgress,
-  requireDatabaseUrl,
-} from "./lib/bench-fixture";
+import { benchDatabase, learnersWithSessions, publishedLessons, readersWithProgress, requireDatabaseUrl } from "./lib/bench-fixture";
 import { startApp } from "./lib/bench-server";
 
 const baseUrl = requireDatabaseUrl("bench:profile");
@@ -30,15 +24,14 @@ try {
   const lessons = await publishedLessons(db);
   // Pages are read by learners in the middle of the course (as in npm run bench); writes come from others.
   const readers = await readersWithProgress(db, lessons, 200);
-  const learners =
-    target === "write" ? await learnersWithSessions(db, 2000, "172") : readers;
+  const learners = target === "write" ? await learnersWithSessions(db, 2000, "172") : readers;
   const app = await startApp(
     {
       DATABASE_URL: database.url,
       DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "16",
       BENCH_FLOOR: "1",
     },
-    ["--cpu-prof", `--cpu-prof-dir=${dir}`]
+    ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   );
   let i = 0;
   const request = (): autocannon.Request =>
@@ -47,10 +40,7 @@ try {
           method: "POST",
           setupRequest: (r) => {
             const n = i++;
-            const l =
-              lessons[
-                Math.floor(n / learners.cookies.length) % lessons.length
-              ]!;
+            const l = lessons[Math.floor(n / learners.cookies.length) % lessons.length]!;
             return {
               ...r,
               path: "/learn/progress",
@@ -82,16 +72,14 @@ try {
   });
   await app.stop();
   console.log(
-    `${target}: ${Math.round(
-      result.requests.total / result.duration
-    )} req/s, p50 ${result.latency.p50} ms, non-2xx ${result.non2xx}`
+    `${target}: ${Math.round(result.requests.total / result.duration)} req/s, p50 ${result.latency.p50} ms, non-2xx ${result.non2xx}`,
   );
   // The main thread's profile (tsx's loader thread writes one of its own, numbered after it).
   const file = path.join(
     dir,
     readdirSync(dir)
       .filter((f) => f.endsWith(".cpuprofile"))
-      .sort()[0]!
+      .sort()[0]!,
   );
   summarise(JSON.parse(readFileSync(file, "utf8")));
   console.log(`profile: ${file}`);
@@ -106,15 +94,9 @@ interface ProfileNode {
 }
 
 /** Self time per function and per module (node_modules package, our app, node internals). */
-function summarise(profile: {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}) {
+function summarise(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
   const self = new Map<number, number>();
-  profile.samples.forEach((id, k) =>
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0))
-  );
+  profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0)));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
@@ -131,15 +113,8 @@ function summarise(profile: {
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(
-        ([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)} %  ${k}`
-      );
-  console.log(
-    `\nself time by module (${(total / 1e6).toFixed(1)} s sampled)\n${top(
-      byModule,
-      25
-    ).join("\n")}`
-  );
+      .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
+  console.log(`\nself time by module (${(total / 1e6).toFixed(1)} s sampled)\n${top(byModule, 25).join("\n")}`);
   console.log(`\nself time by function\n${top(byFunction, 40).join("\n")}`);
 }
 

@@ -1,26 +1,14 @@
 import autocannon from "autocannon";
 import { sql } from "kysely";
-import {
-  prepareDatabase,
-  readCampusesAndCategories,
-  syncContent,
-} from "../../app/boot.server";
+import { prepareDatabase, readCampusesAndCategories, syncContent } from "../../app/boot.server";
 import { getLessonTarget } from "../../app/models/course.server";
 import { enrol, finishLesson } from "../../app/models/progress.server";
 import { submitAnswer } from "../../app/models/quiz.server";
 import { hashPassword } from "../../app/models/password.server";
-import {
-  generateSessionToken,
-  SESSION_LIFETIME_MS,
-  sessionIdFromToken,
-} from "../../app/models/session.server";
+import { generateSessionToken, SESSION_LIFETIME_MS, sessionIdFromToken } from "../../app/models/session.server";
 import { SESSION_COOKIE } from "../../app/lib/session-cookie.server";
 import { type DatabaseHandle, type DB, openDatabase } from "../../db/client";
-import {
-  createDatabase,
-  dropDatabase,
-  dropDatabasesLike,
-} from "../../db/postgres-admin";
+import { createDatabase, dropDatabase, dropDatabasesLike } from "../../db/postgres-admin";
 
 /**
  * What the HTTP benchmarks share: a throwaway PostgreSQL database with the content synced,
@@ -30,9 +18,7 @@ import {
 export function requireDatabaseUrl(command: string): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error(
-      `${command} 需要真实的 PostgreSQL：DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run ${command}`
-    );
+    console.error(`${command} 需要真实的 PostgreSQL：DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run ${command}`);
     process.exit(1);
   }
   return url;
@@ -70,12 +56,7 @@ export async function publishedLessons(db: DB): Promise<LessonSlugs[]> {
   return db
     .selectFrom("lessons")
     .innerJoin("courses", "courses.id", "lessons.course_id")
-    .select([
-      "courses.id as courseId",
-      "lessons.id as lessonId",
-      "courses.slug as course",
-      "lessons.slug as lesson",
-    ])
+    .select(["courses.id as courseId", "lessons.id as lessonId", "courses.slug as course", "lessons.slug as lesson"])
     .where("lessons.published_version_id", "is not", null)
     .orderBy("courses.id")
     .orderBy("lessons.position")
@@ -86,19 +67,12 @@ export async function publishedLessons(db: DB): Promise<LessonSlugs[]> {
  * `count` learners with a live session each, inserted directly (hashing thousands of passwords is
  * not what a benchmark measures). `phonePrefix` (3 digits) keeps two groups apart.
  */
-export async function learnersWithSessions(
-  db: DB,
-  count: number,
-  phonePrefix = "170"
-): Promise<{ ids: number[]; cookies: string[] }> {
+export async function learnersWithSessions(db: DB, count: number, phonePrefix = "170"): Promise<{ ids: number[]; cookies: string[] }> {
   const passwordHash = await hashPassword("bench-password");
   const ids: number[] = [];
   const cookies: string[] = [];
   for (let from = 0; from < count; from += 1000) {
-    const batch = Array.from(
-      { length: Math.min(1000, count - from) },
-      (_, i) => from + i
-    );
+    const batch = Array.from({ length: Math.min(1000, count - from) }, (_, i) => from + i);
     const users = await db
       .insertInto("users")
       .values(
@@ -110,7 +84,7 @@ export async function learnersWithSessions(
           street: "大关街道",
           community: "德胜社区",
           compound: "德胜新村",
-        }))
+        })),
       )
       .returning("id")
       .execute();
@@ -122,7 +96,7 @@ export async function learnersWithSessions(
           id: sessionIdFromToken(tokens[i]!),
           user_id: u.id,
           expires_at: new Date(Date.now() + SESSION_LIFETIME_MS),
-        }))
+        })),
       )
       .execute();
     ids.push(...users.map((u) => u.id));
@@ -135,25 +109,14 @@ export async function learnersWithSessions(
  * Learners who are in the middle of a course: enrolled, the first lessons finished and a quiz
  * answered on the lesson the bench reads, so the page shows their progress and quiz state.
  */
-export async function readersWithProgress(
-  db: DB,
-  lessons: LessonSlugs[],
-  count: number
-) {
+export async function readersWithProgress(db: DB, lessons: LessonSlugs[], count: number) {
   const course = lessons[0]!.courseId;
   const inCourse = lessons.filter((l) => l.courseId === course);
   const target = inCourse[Math.min(1, inCourse.length - 1)]!;
   const quiz = await db
     .selectFrom("quiz_questions")
-    .innerJoin(
-      "lessons",
-      "lessons.published_version_id",
-      "quiz_questions.lesson_version_id"
-    )
-    .select([
-      "quiz_questions.lesson_version_id as versionId",
-      "quiz_questions.quiz_key as key",
-    ])
+    .innerJoin("lessons", "lessons.published_version_id", "quiz_questions.lesson_version_id")
+    .select(["quiz_questions.lesson_version_id as versionId", "quiz_questions.quiz_key as key"])
     .where("lessons.id", "=", target.lessonId)
     .orderBy("quiz_questions.position")
     .executeTakeFirst();
@@ -164,8 +127,7 @@ export async function readersWithProgress(
   const readers = await learnersWithSessions(db, count, "171");
   for (const id of readers.ids) {
     await enrol(db, id, course);
-    for (const lesson of inCourse.slice(0, 2))
-      await finishLesson(db, id, { id: lesson.lessonId });
+    for (const lesson of inCourse.slice(0, 2)) await finishLesson(db, id, { id: lesson.lessonId });
     if (quiz)
       await submitAnswer(db, id, lessonTarget, {
         versionId: quiz.versionId,
@@ -238,9 +200,7 @@ export async function progressWrites(options: {
   const { rows } = (
     await sql<{ rows: number }>`
       select count(*)::int as rows from lesson_progress
-      where reached_end_at is not null and user_id = any(${learners.ids})`.execute(
-      db
-    )
+      where reached_end_at is not null and user_id = any(${learners.ids})`.execute(db)
   ).rows[0]!;
   return {
     learners: count,

@@ -28,7 +28,9 @@ export async function steadyLoad(options: {
   headers: (i: number) => http.OutgoingHttpHeaders;
 }): Promise<SteadyRun> {
   const { url, path, rate, seconds } = options;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  // Idle sockets are dropped after 4 s, before the server's own 5-s keep-alive timeout closes them
+  // under a request (a reset that would count as the server's error).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
   const total = Math.round(rate * seconds);
   const times: number[] = [];
   let errors = 0;
@@ -48,17 +50,11 @@ export async function steadyLoad(options: {
         if (!settled) settle(due, ok);
         settled = true;
       };
-      const request = http.get(
-        `${url}${path}`,
-        { agent, headers: options.headers(i), timeout: 10_000 },
-        (response) => {
-          response.resume();
-          response.on("end", () =>
-            finish(response.statusCode! >= 200 && response.statusCode! < 300)
-          );
-          response.on("error", () => finish(false));
-        }
-      );
+      const request = http.get(`${url}${path}`, { agent, headers: options.headers(i), timeout: 10_000 }, (response) => {
+        response.resume();
+        response.on("end", () => finish(response.statusCode! >= 200 && response.statusCode! < 300));
+        response.on("error", () => finish(false));
+      });
       request.on("timeout", () => request.destroy(new Error("timeout")));
       request.on("error", () => finish(false));
     };
@@ -66,8 +62,7 @@ export async function steadyLoad(options: {
     const tick = () => {
       const now = performance.now();
       while (sent < total && dueAt(sent) <= now) send(sent++);
-      if (sent < total)
-        setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
+      if (sent < total) setTimeout(tick, Math.max(0, dueAt(sent) - performance.now()));
     };
     tick();
   });

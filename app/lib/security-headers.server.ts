@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
 
 /**
@@ -8,13 +8,33 @@ import helmet from "helmet";
  * scripts get it through the load context), so an injected <script> does not run. Pages cannot be
  * framed. HSTS is sent only when the academy runs behind https (secure cookies): a plain-http
  * deployment on a community centre's LAN would otherwise lock its browsers out.
+ *
+ * Helmet decides the headers; it runs once, at start, against a stand-in response, and each request
+ * gets the same headers with its own nonce put in. Run per request, helmet's dozen middlewares and
+ * CSP serialisation took 0.17 ms of every response, a tenth of a progress write.
  */
-export function securityHeaders(options: { dev: boolean; https: boolean }): RequestHandler[] {
-  const nonce: RequestHandler = (_req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString("base64");
+export function securityHeaders(options: { dev: boolean; https: boolean }): RequestHandler {
+  const headers = headersFromHelmet(options);
+  return (_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    for (const [name, value] of headers) res.setHeader(name, value.replace(NONCE, nonce));
+    res.removeHeader("X-Powered-By");
     next();
   };
-  const headers = helmet({
+}
+
+/** Stands in for the nonce while helmet writes the policy: base64 never contains it. */
+const NONCE = "{nonce}";
+
+function headersFromHelmet(options: { dev: boolean; https: boolean }): [string, string][] {
+  const captured: [string, string][] = [];
+  const response = {
+    locals: { cspNonce: NONCE },
+    setHeader: (name: string, value: unknown) => void captured.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  const helmetMiddleware = helmet({
     contentSecurityPolicy: {
       directives: {
         "default-src": ["'self'"],
@@ -37,5 +57,11 @@ export function securityHeaders(options: { dev: boolean; https: boolean }): Requ
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
   });
-  return [nonce, headers];
+  helmetMiddleware({} as Request, response as unknown as Response, (error?: unknown) => {
+    if (error) throw error;
+  });
+  if (!captured.some(([name, value]) => name === "Content-Security-Policy" && value.includes(`'nonce-${NONCE}'`))) {
+    throw new Error("helmet did not produce the Content-Security-Policy with a nonce");
+  }
+  return captured;
 }

@@ -111,15 +111,31 @@ export interface OutlineLesson {
  * view, and building getCourse's query cost more CPU than PostgreSQL took to answer it.
  */
 export async function getLessonForReading(db: DB, courseSlug: string, lessonSlug: string) {
-  const { rows } = await sql<{ id: number; slug: string; title: string; passMark: number; lessons: OutlineLesson[] }>`
+  const { rows } = await sql<CourseOutline>`${courseOutline(courseSlug)}`.execute(db);
+  return lessonInOutline(rows[0], lessonSlug);
+}
+
+export interface CourseOutline {
+  id: number;
+  slug: string;
+  title: string;
+  passMark: number;
+  lessons: OutlineLesson[];
+}
+
+/** SQL: the published course's outline (one row, or none), for a statement of its own or a CTE. */
+export function courseOutline(courseSlug: string) {
+  return sql`
     select c.id, c.slug, c.title, c.pass_mark as "passMark", coalesce((
       select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'versionId', v.id::text, 'title', v.title, 'minutes', v.minutes) order by l.position)
       from lessons l join lesson_versions v on v.id = l.published_version_id
       where l.course_id = c.id and l.archived_at is null
     ), '[]') as lessons
     from courses c join campuses on campuses.id = c.campus_id
-    where c.slug = ${courseSlug} and c.archived_at is null and campuses.archived_at is null`.execute(db);
-  const course = rows[0];
+    where c.slug = ${courseSlug} and c.archived_at is null and campuses.archived_at is null`;
+}
+
+export function lessonInOutline<C extends CourseOutline>(course: C | undefined, lessonSlug: string) {
   if (!course) return undefined;
   const index = course.lessons.findIndex((l) => l.slug === lessonSlug);
   const lesson = course.lessons[index];

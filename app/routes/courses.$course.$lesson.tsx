@@ -9,7 +9,7 @@ import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
 import { cachedLesson, renderLesson } from "../lib/mdx/render.server";
 import { getLessonForReading, getLessonTarget, lessonCode } from "../models/course.server";
-import { visitLesson } from "../models/lesson-visit.server";
+import { readLessonAsLearner } from "../models/lesson-visit.server";
 import { enrol, recordVisit } from "../models/progress.server";
 import { submitAnswer } from "../models/quiz.server";
 import { readForm } from "../lib/read-form.server";
@@ -19,16 +19,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const found = await getLessonForReading(context.db, params.course ?? "", params.lesson ?? "");
+  const user = context.session?.user;
+  // A learner's view also records the visit and reads their standing: one statement either way.
+  const { found, learner } = user
+    ? await readLessonAsLearner(context.db, user.id, params.course ?? "", params.lesson ?? "")
+    : { found: await getLessonForReading(context.db, params.course ?? "", params.lesson ?? ""), learner: null };
   if (!found) throw new Response(t.course.lessonNotFound, { status: 404 });
   const { course, lesson, number, previous, next } = found;
   // Rendered from the stored compiled code, once per version (memoised): a request never compiles
   // MDX, and fetches the code only the first time this process shows the version.
   const segments =
     cachedLesson(lesson.versionId, context.laws) ?? renderLesson(lesson.versionId, await lessonCode(context.db, lesson.versionId), context.laws);
-  const user = context.session?.user;
-  // The visit and the learner's standing on this lesson: one statement (null when not enrolled).
-  const learner = user ? await visitLesson(context.db, user.id, { id: lesson.id, courseId: course.id, versionId: lesson.versionId }) : null;
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },
     lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },

@@ -241,6 +241,11 @@ describe("the lesson route", () => {
     const visited = await rowsOf();
     expect(visited.enrolment?.last_lesson_id).toBe(l.id);
     expect(visited.progress).toEqual([{ lesson_id: l.id }]);
+    // A lesson of the course that does not exist: 404, and the visit stays where it was.
+    const missing = { ...params, lesson: "no-such-lesson" };
+    const notFound = await settle(() => lessonLoader({ request: get(`/courses/${params.course}/no-such-lesson`), params: missing, context: routeContext(db, laws, user) }));
+    expect(notFound.status).toBe(404);
+    expect(await rowsOf()).toEqual(visited);
 
     // One quiz wrong then right, another wrong: the last answer, the count and the best result.
     const [first, second] = l.quizzes;

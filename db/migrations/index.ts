@@ -5,6 +5,7 @@ import * as learning from "./2026-11-28T03-learning";
 import * as authoring from "./2026-11-28T04-authoring";
 import * as camps from "./2026-11-28T05-camps";
 import * as reports from "./2026-11-28T06-reports";
+import * as progressTriggerOnce from "./2026-11-29T07-progress-trigger-once";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T04-authoring": authoring,
   "2026-11-28T05-camps": camps,
   "2026-11-28T06-reports": reports,
+  "2026-11-29T07-progress-trigger-once": progressTriggerOnce,
 };

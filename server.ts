@@ -12,6 +12,7 @@ import { loadEnv } from "./app/lib/env.server";
 import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
 import { formBodiesOnly, limitBodySize, noLegacyDataRequests, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
+import { precompressed } from "./app/lib/precompressed.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
@@ -61,6 +62,7 @@ app.use(securityHeaders({ dev: isDev, https: env.secureCookies }));
 // Fingerprinted assets never change; everything else in public/ may. Every file in public/ has an
 // extension and no page address does: pages skip the file-system lookup (a stat on a worker thread
 // that fails, per request — context switches this machine charges dearly for).
+app.use("/build", precompressed("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 const publicFiles = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));

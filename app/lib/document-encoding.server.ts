@@ -16,7 +16,7 @@ export function encodedDocument(document: Buffer, request: Request, headers: Hea
     headers.set("Content-Length", String(document.length));
     return new Uint8Array(document.buffer as ArrayBuffer, document.byteOffset, document.length);
   }
-  const body = gzipSync(document, { level: 3 });
+  const body = gzipSync(document, { level: 4 });
   headers.set("Content-Encoding", "gzip");
   headers.set("Content-Length", String(body.length));
   return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
@@ -24,12 +24,17 @@ export function encodedDocument(document: Buffer, request: Request, headers: Hea
 
 /** Whether Accept-Encoding allows gzip: listed (or "*" when gzip is not) with a quality above 0. */
 export function acceptsGzip(header: string | null): boolean {
+  return accepts(header, "gzip");
+}
+
+/** Whether Accept-Encoding allows `coding`: listed (or "*" when it is not) with a quality above 0. */
+export function accepts(header: string | null, coding: string): boolean {
   if (!header) return false;
   const quality = new Map<string, number>();
   for (const part of header.toLowerCase().split(",")) {
-    const [coding, ...params] = part.split(";").map((p) => p.trim());
+    const [name, ...params] = part.split(";").map((p) => p.trim());
     const q = params.find((p) => p.startsWith("q="));
-    if (coding) quality.set(coding, q === undefined ? 1 : Number(q.slice(2)) || 0);
+    if (name) quality.set(name, q === undefined ? 1 : Number(q.slice(2)) || 0);
   }
-  return (quality.get("gzip") ?? quality.get("*") ?? 0) > 0;
+  return (quality.get(coding) ?? quality.get("*") ?? 0) > 0;
 }

@@ -16,7 +16,7 @@ export async function freePort(): Promise<number> {
 }
 
 export function ensureBuilt() {
-  if (!existsSync("build/index.js")) execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (!existsSync("build/index.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 }
 
 /**

@@ -95,6 +95,8 @@ app.all(
         cspNonce: res.locals.cspNonce as string,
         secureCookies: env.secureCookies,
         laws,
+        // A page load renders a document; a data request (Remix's *.data) does not.
+        documentHtml: req.method === "GET" && !req.path.endsWith(".data") ? new Map<string, string>() : null,
       };
       if (checksOwnSession(req.method, req.path)) {
         return { ...context, session: null, claimedSessionId: sessionIdClaimedBy(req.headers.cookie) };

@@ -21,6 +21,11 @@ export interface AppContext {
    * auth.server.ts), whose `session` is null: the session id the cookie claims, not yet checked.
    */
   claimedSessionId?: string | null;
+  /**
+   * Set for a document request (a page load, not a data request): HTML that a loader wants
+   * rendered into the page but left out of the hydration data, by element id (see LessonHtml).
+   */
+  documentHtml?: Map<string, string> | null;
   /** The legal texts in content/law, loaded once at start. */
   laws: LawLibrary;
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { LessonClock } from "../components/lesson-clock";
 import { LessonFinish } from "../components/lesson-finish";
+import { LessonHtml } from "../components/lesson-html";
 import { QuizForm } from "../components/quiz-form";
 import { requireUser } from "../lib/auth.server";
 import { done, refuse, unknownIntent } from "../lib/learner-form.server";
@@ -28,8 +29,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const { course, lesson, number, previous, next } = found;
   // Rendered from the stored compiled code, once per version (memoised): a request never compiles
   // MDX, and fetches the code only the first time this process shows the version.
-  const segments =
+  const rendered =
     cachedLesson(lesson.versionId, context.laws) ?? renderLesson(lesson.versionId, await lessonCode(context.db, lesson.versionId), context.laws);
+  // A document gets the lesson's HTML once, in the page, not again in its data (see LessonHtml).
+  const segments = rendered.map((segment, i) => {
+    if (segment.type !== "html" || !context.documentHtml) return segment;
+    context.documentHtml.set(lessonPartId(i), segment.html);
+    return { type: "html" as const, html: null };
+  });
   return {
     course: { slug: course.slug, title: course.title, lessonCount: course.lessons.length, passMark: course.passMark },
     lesson: { id: lesson.id, slug: lesson.slug, title: lesson.title, minutes: lesson.minutes, number, versionId: lesson.versionId },
@@ -87,7 +94,7 @@ export default function LessonPage() {
         {segments.map((segment, i) =>
           segment.type === "html" ? (
             // Our own renderer's output from a lesson that passed every compiler check (see render.server.tsx).
-            <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />
+            <LessonHtml key={i} id={lessonPartId(i)} html={segment.html} />
           ) : (
             <QuizForm key={segment.quiz.key} quiz={segment.quiz} versionId={lesson.versionId} state={learner?.quizzes[segment.quiz.key]} loggedIn={loggedIn} />
           ),
@@ -129,3 +136,5 @@ export default function LessonPage() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
+
+const lessonPartId = (i: number) => `lesson-part-${i}`;

@@ -145,3 +145,27 @@ test("forged posts are refused with a 4xx over real HTTP, page and data requests
   expect((await post("/learn/beat", { lesson: "abc" })).status()).toBe(400);
   expect((await post("/learn/beat", { lesson: "999999" })).status()).toBe(404);
 });
+
+test("a lesson's text comes once in the page, and stays through hydration, a quiz answer and the move to the next lesson", async ({ page }) => {
+  await register(page, { name: "李四清" });
+  const [first, second] = LESSONS;
+  const response = await page.goto(`/courses/${COURSE}/${first!.slug}`);
+  const html = await response!.text();
+  const paragraph = page.locator("#lesson-part-0 p").first();
+  const text = (await paragraph.textContent())!.trim();
+  expect(text.length).toBeGreaterThan(8);
+  // In the rendered lesson only, not again in the hydration data.
+  expect(html.split(text.slice(0, 12)).length - 1).toBe(1);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await expect(paragraph).toHaveText(text);
+
+  // Answering revalidates the page's data, which now carries the HTML: the same text.
+  await answer(page, quizzesOf(first!.file)[0]!, true);
+  await expect(page.locator("#lesson-part-0 p").first()).toHaveText(text);
+
+  // The next lesson arrives as data, HTML included.
+  await page.getByRole("link", { name: /下一课/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/${second!.slug}$`));
+  await expect(page.locator("#lesson-part-0 p").first()).not.toHaveText(text);
+  await expect(page.locator("#lesson-part-0 p").first()).toBeVisible();
+});

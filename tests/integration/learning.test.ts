@@ -266,6 +266,16 @@ describe("the lesson route", () => {
     expect(done?.certificateCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
   });
 
+  it("for a page load, keeps the lesson's HTML out of the hydration data and hands it to the render instead", async () => {
+    const documentHtml = new Map<string, string>();
+    const page = await settle(() => lessonLoader({ request: get(url), params, context: { ...routeContext(db, laws, null), documentHtml } }));
+    const data = await settle(() => lessonLoader({ request: get(url), params, context: routeContext(db, laws, null) }));
+    const htmlOf = (body: any) => body.segments.filter((s: { type: string }) => s.type === "html").map((s: { html: string | null }) => s.html);
+    expect(htmlOf(page.body).every((h: string | null) => h === null)).toBe(true);
+    expect([...documentHtml.values()]).toEqual(htmlOf(data.body));
+    expect([...documentHtml.keys()][0]).toBe("lesson-part-0");
+  });
+
   it("a plain form post (no JavaScript) is redirected back to the quiz", async () => {
     const user = await newLearner();
     const l = await lesson(params.course, params.lesson);

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
-import { BEAT } from "../lib/study-clock";
 import { type CourseOutline, courseOutline, lessonInOutline } from "./course.server";
-import { type LessonProgressView, scoreOf } from "./progress.server";
+import { type LessonProgressView, onVisitConflict, scoreOf } from "./progress.server";
 import type { QuizState } from "./quiz.server";
 
 /** What the lesson page shows an enrolled learner, besides the lesson itself. */
@@ -53,13 +52,7 @@ export async function readLessonAsLearner(db: DB, userId: number, courseSlug: st
     ), p as (
       insert into lesson_progress (user_id, lesson_id, course_id, last_beat_at)
       select ${userId}, e.lesson_id, e.course_id, now() from e
-      on conflict (user_id, lesson_id) do update set
-        last_visited_at = now(),
-        -- A clock still running (a beat within the credit window: the page reloaded after a quiz
-        -- answer, or a second tab) keeps running; a stale one restarts now.
-        last_beat_at = case
-          when lesson_progress.last_beat_at > now() - make_interval(secs => ${BEAT.maxCreditSeconds}) then lesson_progress.last_beat_at
-          else now() end
+      ${onVisitConflict}
       returning reached_end_at, completed_at, study_seconds
     ), q as (
       -- Each quiz of the version shown, with this learner's attempts at it (any version: quizzes

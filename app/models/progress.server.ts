@@ -34,16 +34,21 @@ export async function recordVisit(db: DB, userId: number, lesson: { id: number; 
     )
     insert into lesson_progress (user_id, lesson_id, course_id, last_beat_at)
     select ${userId}, ${lesson.id}, ${lesson.courseId}, now() from e
-    on conflict (user_id, lesson_id) do update set
-      last_visited_at = now(),
-      -- A clock still running (a beat within the credit window: the page reloaded after a quiz
-      -- answer, or a second tab) keeps running; a stale one restarts now.
-      last_beat_at = case
-        when lesson_progress.last_beat_at > now() - make_interval(secs => ${BEAT.maxCreditSeconds}) then lesson_progress.last_beat_at
-        else now() end
+    ${onVisitConflict}
     returning 1 as ok`.execute(db);
   return result.rows.length > 0;
 }
+
+/**
+ * SQL: how a visit updates the learner's existing progress row. A clock still running (a beat
+ * within the credit window: the page reloaded after a quiz answer, or a second tab) keeps running;
+ * a stale one restarts now.
+ */
+export const onVisitConflict = sql`on conflict (user_id, lesson_id) do update set
+  last_visited_at = now(),
+  last_beat_at = case
+    when lesson_progress.last_beat_at > now() - make_interval(secs => ${BEAT.maxCreditSeconds}) then lesson_progress.last_beat_at
+    else now() end`;
 
 export interface Settlement {
   lessonCompleted: boolean;

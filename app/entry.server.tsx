@@ -6,6 +6,10 @@ import { isDatabaseUnavailable } from "../db/errors";
 import { DocumentHtmlProvider } from "./components/lesson-html";
 import { NonceProvider } from "./components/nonce";
 import { encodedDocument } from "./lib/document-encoding.server";
+import { speakRequestLocale } from "./lib/request-scope.server";
+
+// `t` in loaders, actions and the render speaks the language of the request (see the module).
+speakRequestLocale();
 
 const ABORT_DELAY = 5_000;
 

@@ -15,6 +15,17 @@ export const zh = {
     skipToContent: "跳到正文",
     footer: "杭州市拱墅区 三方学院",
   },
+  prefs: {
+    barLabel: "阅读设置",
+    elder: "长辈版",
+    on: "开",
+    off: "关",
+    elderHint: "字更大、按钮更大",
+    switchLanguage: "English",
+    switchLanguageLang: "en",
+    switchLanguageTo: "en",
+    refused: "没有这个设置，请回到页面重新选择。",
+  },
   nav: {
     home: "首页",
     campuses: "学院",
@@ -24,6 +35,8 @@ export const zh = {
     profile: "我的",
     admin: "管理",
     learning: "我的学习",
+    account: "账号",
+    breadcrumbs: "位置",
   },
   home: {
     title: "三方学院",
@@ -56,6 +69,7 @@ export const zh = {
     previous: "上一课",
     next: "下一课",
     backToCourse: "返回课程目录",
+    lessonNav: "上一课和下一课",
     notFound: "没有找到这门课",
     lessonNotFound: "没有找到这一课",
     latest: "最新课程",
@@ -305,5 +319,66 @@ export const zh = {
   },
 } as const;
 
-export type Messages = typeof zh;
-export const t = zh;
+/** The shape every language fills in: zh's keys and function signatures, any strings. */
+export type Messages = Widen<typeof zh>;
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends object
+      ? { [K in keyof T]: Widen<T[K]> }
+      : T;
+
+export const locales = ["zh", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
+
+type Source = () => { locale: Locale; messages: Messages };
+let source: Source = () => ({ locale: "zh", messages: zh });
+const current = () => source().messages;
+
+/**
+ * Where `t` finds the reader's language: on the server, the request being answered
+ * (request-scope.server.ts); in the browser, the dictionary the page was rendered in
+ * (entry.client.tsx). Unset, it is Chinese.
+ */
+export function setMessagesSource(next: Source) {
+  source = next;
+}
+
+/** The language `t` speaks right now (for <html lang>). */
+export function currentLocale(): Locale {
+  return source().locale;
+}
+
+/**
+ * The UI text in the reader's language. Components and modules keep writing `t.course.start` (or
+ * alias `const a = t.authoring` at module level): every object level is a view that looks the key
+ * up in the current dictionary when it is read, so the 450 call sites did not have to change to
+ * follow a per-request language. Strings and functions are returned as they are.
+ */
+export const t: Messages = view([]);
+
+function view(path: readonly string[]): any {
+  const target = () => path.reduce((node: any, key) => node?.[key], current());
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        const value = target()?.[key];
+        return typeof key === "string" && isPlainObject(value) ? view([...path, key]) : value;
+      },
+      has: (_, key) => key in (target() ?? {}),
+      ownKeys: () => Reflect.ownKeys(target() ?? {}),
+      getOwnPropertyDescriptor(_, key) {
+        const node = target();
+        if (!node || !(key in node)) return undefined;
+        return { value: (this as any).get(_, key), enumerable: true, configurable: true, writable: false };
+      },
+    },
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

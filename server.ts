@@ -11,6 +11,8 @@ import { checksOwnSession, resolveRequestSession, sessionIdClaimedBy } from "./a
 import { loadEnv } from "./app/lib/env.server";
 import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
+import { readPrefsCookie, resolvePrefs } from "./app/lib/reading-prefs";
+import { requestScope, runInRequestScope, speakRequestLocale } from "./app/lib/request-scope.server";
 import { formBodiesOnly, limitBodySize, noLegacyDataRequests, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { precompressed } from "./app/lib/precompressed.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
@@ -72,6 +74,10 @@ app.get("/healthz", async (_req, res) => {
   res.status(ok ? 200 : 503).type("text").set("Cache-Control", "no-store").send(ok ? "ok" : "database unavailable");
 });
 
+// From here on `t` speaks the reader's language: the device's choice now, the account's once the
+// session is known (getLoadContext). Refusals below are in that language too.
+speakRequestLocale();
+app.use((req, _res, next) => runInRequestScope({ locale: readPrefsCookie(req.headers.cookie).locale ?? "zh" }, next));
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
 app.use(formBodiesOnly());
 app.use(noLegacyDataRequests());
@@ -98,12 +104,16 @@ app.all(
         // A page load renders a document; a data request (Remix's *.data) does not.
         documentHtml: req.method === "GET" && !req.path.endsWith(".data") ? new Map<string, string>() : null,
       };
+      const device = readPrefsCookie(req.headers.cookie);
       if (checksOwnSession(req.method, req.path)) {
-        return { ...context, session: null, claimedSessionId: sessionIdClaimedBy(req.headers.cookie) };
+        return { ...context, session: null, claimedSessionId: sessionIdClaimedBy(req.headers.cookie), prefs: resolvePrefs(device, null) };
       }
       const { session, refreshCookie } = await resolveRequestSession(db, req.headers.cookie, env.secureCookies);
       if (refreshCookie) res.append("Set-Cookie", refreshCookie);
-      return { ...context, session };
+      const prefs = resolvePrefs(device, session?.user.prefs ?? null);
+      const scope = requestScope();
+      if (scope) scope.locale = prefs.locale;
+      return { ...context, session, prefs };
     },
   }),
 );

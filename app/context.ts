@@ -1,5 +1,6 @@
 import type { DB } from "../db/client";
 import type { LawLibrary } from "./lib/law.server";
+import type { ReadingPrefs } from "./lib/reading-prefs";
 import type { ValidSession } from "./models/session.server";
 
 /**
@@ -16,6 +17,8 @@ export interface AppContext {
   /** Whether cookies are marked Secure. */
   secureCookies: boolean;
   session: ValidSession | null;
+  /** 长辈版 and the UI language for this request: the account's choice, else the device's. */
+  prefs: ReadingPrefs;
   /**
    * Only for actions that check the session in their own statement (checksOwnSession in
    * auth.server.ts), whose `session` is null: the session id the cookie claims, not yet checked.

@@ -3,9 +3,10 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { ReadingBar } from "./components/reading-bar";
 import { SiteHeader } from "./components/site-header";
 import { hasRole } from "./lib/auth.server";
-import { t } from "./lib/messages";
+import { currentLocale, t } from "./lib/messages";
 import { listCampusesForHeader } from "./models/campus.server";
 import stylesheet from "./tailwind.css";
 
@@ -22,6 +23,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return {
     campuses: campuses.map((c) => ({ slug: c.slug, name: c.name, shortName: c.shortName })),
     user: session ? { displayName: session.user.displayName, isAdmin: hasRole(session, "branch_admin") } : null,
+    elder: context.prefs.elder,
   };
 }
 
@@ -29,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   return (
-    <html lang="zh-CN">
+    <html lang={currentLocale() === "en" ? "en" : "zh-CN"} className={data?.elder ? "elder" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t.site.skipToContent}
         </a>
         <div className="print:hidden">
+          <ReadingBar elder={data?.elder ?? false} />
           <SiteHeader user={data?.user ?? null} campuses={data?.campuses ?? []} />
         </div>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 print:max-w-none print:p-0">

@@ -63,6 +63,9 @@ export interface UserTable {
   street: string;
   community: string;
   compound: string;
+  /** 长辈版 chosen on the account; null = never chosen (the device's choice applies). */
+  elder_mode: boolean | null;
+  ui_locale: "zh" | "en" | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

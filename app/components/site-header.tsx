@@ -9,11 +9,12 @@ interface Props {
 export function SiteHeader({ user, campuses }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2">
+      {/* The account links wrap under the name when they cannot sit beside it (长辈版, English). */}
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2 flex-wrap gap-y-0">
         <Link to="/" className="flex min-h-12 shrink-0 items-center text-xl font-bold whitespace-nowrap text-brand-700 sm:text-2xl">
           {t.site.name}
         </Link>
-        <nav aria-label="账号" className="flex items-center gap-1 text-lg whitespace-nowrap">
+        <nav aria-label={t.nav.account} className="flex items-center gap-1 text-lg whitespace-nowrap flex-wrap elder:-ml-2">
           {user ? (
             <>
               {user.isAdmin ? <HeaderLink to="/admin">{t.nav.admin}</HeaderLink> : null}
@@ -39,8 +40,9 @@ export function SiteHeader({ user, campuses }: Props) {
           )}
         </nav>
       </div>
-      {/* All seven campuses stay one swipe away on a phone: a scrolling row rather than a hidden menu. */}
-      <nav aria-label={t.nav.campuses} className="border-t border-stone-100">
+      {/* All seven campuses stay one swipe away on a phone: a scrolling row rather than a hidden menu.
+          长辈版 leaves it out (the home page lists them, in large type): one row of big controls. */}
+      <nav aria-label={t.nav.campuses} className="border-t border-stone-100 elder:hidden">
         <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2 py-1 whitespace-nowrap sm:flex-wrap">
           {campuses.map((c) => (
             <li key={c.slug}>

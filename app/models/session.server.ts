@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { CompiledQuery, sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { GrantedRole, LearnerIdentity } from "../../db/schema";
+import type { PrefChoices } from "../lib/reading-prefs";
 
 /**
  * Sessions as in Lucia's session guide: a random token lives only in the cookie; the database
@@ -18,6 +19,8 @@ export interface SessionUser {
   phone: string;
   displayName: string;
   identity: LearnerIdentity;
+  /** 长辈版 and language as chosen on the account (null where never chosen). */
+  prefs: PrefChoices;
 }
 
 export interface RoleGrantRef {
@@ -62,6 +65,8 @@ function sessionQuery(db: DB, sessionId: string) {
       "users.phone",
       "users.display_name as displayName",
       "users.identity",
+      "users.elder_mode as elderMode",
+      "users.ui_locale as uiLocale",
       sql<RoleGrantRef[]>`(
         select coalesce(json_agg(json_build_object('role', g.role, 'campusId', g.campus_id)), '[]'::json)
         from role_grants g where g.user_id = users.id
@@ -117,7 +122,13 @@ export async function validateSessionToken(db: DB, token: string): Promise<Valid
     sessionId,
     expiresAt,
     extended,
-    user: { id: row.userId, phone: row.phone, displayName: row.displayName, identity: row.identity },
+    user: {
+      id: row.userId,
+      phone: row.phone,
+      displayName: row.displayName,
+      identity: row.identity,
+      prefs: { elder: row.elderMode, locale: row.uiLocale },
+    },
     grants: row.grants,
   };
 }

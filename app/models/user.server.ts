@@ -4,6 +4,7 @@ import { writeAudit } from "./audit.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 import { isValidPhone } from "../lib/phone";
+import type { ReadingPrefs } from "../lib/reading-prefs";
 
 export interface RegistrationInput {
   phone: string;
@@ -99,4 +100,9 @@ export async function changePassword(
     const session = await createSession(trx, userId);
     return { ok: true as const, ...session };
   });
+}
+
+/** 长辈版 / language chosen while logged in: kept on the account, so it follows the learner. */
+export async function saveReadingPrefs(db: DB, userId: number, prefs: ReadingPrefs): Promise<void> {
+  await db.updateTable("users").set({ elder_mode: prefs.elder, ui_locale: prefs.locale }).where("id", "=", userId).execute();
 }

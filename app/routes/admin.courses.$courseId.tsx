@@ -84,7 +84,7 @@ export default function AdminCourse() {
   const lessonErrors: Record<string, string> = result?.form === "lesson" ? result.fieldErrors : {};
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
+      <nav aria-label={t.nav.breadcrumbs} className="text-base text-stone-600">
         <Link to="/admin/courses" className="underline-offset-4 hover:underline">
           {t.admin.coursesTitle}
         </Link>

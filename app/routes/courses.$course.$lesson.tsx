@@ -80,7 +80,7 @@ export default function LessonPage() {
   const { course, lesson, segments, learner, loggedIn, previous, next } = useLoaderData<typeof loader>();
   return (
     <article className="mx-auto max-w-3xl">
-      <nav aria-label="位置" className="mb-2 text-base text-stone-600">
+      <nav aria-label={t.nav.breadcrumbs} className="mb-2 text-base text-stone-600">
         <Link to={`/courses/${course.slug}`} className="underline-offset-4 hover:underline">
           {course.title}
         </Link>
@@ -109,7 +109,7 @@ export default function LessonPage() {
         nextHref={next ? `/courses/${course.slug}/${next.slug}` : null}
       />
       {learner ? <LessonClock lessonId={lesson.id} /> : null}
-      <nav aria-label="上一课和下一课" className="mt-8 grid gap-3 sm:grid-cols-2">
+      <nav aria-label={t.course.lessonNav} className="mt-8 grid gap-3 sm:grid-cols-2">
         {previous ? (
           <Link to={`/courses/${course.slug}/${previous.slug}`} className="rounded-xl border border-stone-300 bg-white px-4 py-3 hover:border-brand-600">
             <span className="block text-base text-stone-500">← {t.course.previous}</span>

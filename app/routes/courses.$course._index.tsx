@@ -60,7 +60,7 @@ export default function CoursePage() {
   const { course, learner, loggedIn } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <nav aria-label="位置" className="text-base text-stone-600">
+      <nav aria-label={t.nav.breadcrumbs} className="text-base text-stone-600">
         <Link to={`/campuses/${course.campusSlug}`} className="underline-offset-4 hover:underline">
           {course.campusName}
         </Link>

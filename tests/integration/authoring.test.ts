@@ -27,7 +27,7 @@ const category = (await db.selectFrom("categories").select("id").executeTakeFirs
 async function person(phone: string, displayName: string): Promise<SessionUser> {
   const result = await registerUser(db, { phone, password: "pass-word-1", displayName, identity: "social_worker", street: "大关街道", community: "德胜社区", compound: "德胜新村" });
   if (!result.ok) throw new Error("phone taken");
-  return { id: result.userId, phone, displayName, identity: "social_worker" };
+  return { id: result.userId, phone, displayName, identity: "social_worker", prefs: { elder: null, locale: null } };
 }
 const alice = await person("13900000101", "王丽");
 const bob = await person("13900000102", "李强");

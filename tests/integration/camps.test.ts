@@ -26,7 +26,7 @@ async function person(name: string): Promise<SessionUser> {
   const phone = `1390000${String(++phoneCounter).padStart(4, "0")}`;
   const r = await registerUser(db, { phone, password: "pass-word-1", displayName: name, identity: "liaison", street: "大关街道", community: "德胜社区", compound: "德胜新村" });
   if (!r.ok) throw new Error("taken");
-  return { id: r.userId, phone, displayName: name, identity: "liaison" };
+  return { id: r.userId, phone, displayName: name, identity: "liaison", prefs: { elder: null, locale: null } };
 }
 const admin = await person("管理员");
 const teacher = await person("讲师甲");

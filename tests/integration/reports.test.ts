@@ -42,7 +42,7 @@ async function learner(name: string, identity: LearnerIdentity, street: string, 
   const p = String(++phone);
   const r = await registerUser(db, { phone: p, password: "pass-word-1", displayName: name, identity, street, community: `${street.slice(0, 2)}社区`, compound });
   if (!r.ok) throw new Error("taken");
-  return { id: r.userId, phone: p, displayName: name, identity };
+  return { id: r.userId, phone: p, displayName: name, identity, prefs: { elder: null, locale: null } };
 }
 
 async function target(courseSlug: string, lessonSlug: string) {

@@ -4,14 +4,20 @@ import type { LawLibrary } from "../../app/lib/law.server";
 import type { RoleGrantRef, SessionUser } from "../../app/models/session.server";
 
 /** The load context server.ts builds, for calling a route's loader or action directly. */
-export function routeContext(db: DB, laws: LawLibrary, user: SessionUser | null, grants: RoleGrantRef[] = []): AppLoadContext {
+export function routeContext(
+  db: DB,
+  laws: LawLibrary,
+  user: (Omit<SessionUser, "prefs"> & Partial<Pick<SessionUser, "prefs">>) | null,
+  grants: RoleGrantRef[] = [],
+): AppLoadContext {
   return {
     db,
     laws,
     clientIp: "127.0.0.1",
     cspNonce: "test",
     secureCookies: false,
-    session: user ? { sessionId: "test", expiresAt: new Date(Date.now() + 3_600_000), extended: false, user, grants } : null,
+    session: user ? { sessionId: "test", expiresAt: new Date(Date.now() + 3_600_000), extended: false, user: { prefs: { elder: null, locale: null }, ...user }, grants } : null,
+    prefs: { elder: user?.prefs?.elder ?? false, locale: user?.prefs?.locale ?? "zh" },
   };
 }
 

@@ -84,6 +84,17 @@ export const en: Messages = {
     campusLabel: "Campus",
     categoryLabel: "Category",
   },
+  readAloud: {
+    label: "Read aloud",
+    play: "Read aloud",
+    pause: "Pause",
+    resume: "Continue",
+    stop: "Stop",
+    speed: "Speed",
+    speedValue: (x: number) => `${x}×`,
+    reading: (at: number, of: number) => `Reading part ${at} of ${of}`,
+    hint: "Listen to this lesson (read in Chinese) while you follow the text.",
+  },
   law: {
     notFound: "Article not found",
     citedBy: "Lessons that cite this article",

@@ -78,6 +78,17 @@ export const zh = {
     campusLabel: "学院",
     categoryLabel: "门类",
   },
+  readAloud: {
+    label: "朗读",
+    play: "朗读全文",
+    pause: "暂停",
+    resume: "继续朗读",
+    stop: "停止",
+    speed: "语速",
+    speedValue: (x: number) => `${x} 倍`,
+    reading: (at: number, of: number) => `正在朗读第 ${at} 段，共 ${of} 段`,
+    hint: "用手机朗读这一课，可以边听边看。",
+  },
   law: {
     notFound: "没有找到这一条",
     citedBy: "引用本条的课",

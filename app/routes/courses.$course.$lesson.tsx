@@ -5,6 +5,7 @@ import { LessonClock } from "../components/lesson-clock";
 import { LessonFinish } from "../components/lesson-finish";
 import { LessonHtml } from "../components/lesson-html";
 import { QuizForm } from "../components/quiz-form";
+import { ReadAloud } from "../components/read-aloud";
 import { requireUser } from "../lib/auth.server";
 import { done, refuse, unknownIntent } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
@@ -88,9 +89,13 @@ export default function LessonPage() {
         {t.course.lessonNumber(lesson.number)} / {course.lessonCount}
         {learner ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-stone-700">{t.learn.state[learner.lesson.state]}</span> : null}
       </nav>
-      <h1 className="text-3xl leading-tight font-bold">{lesson.title}</h1>
+      <h1 id="lesson-title" className="text-3xl leading-tight font-bold">
+        {lesson.title}
+      </h1>
       <p className="mt-1 mb-6 text-base text-stone-600">{t.course.minutes(lesson.minutes)}</p>
-      <div className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700">
+      {/* Keyed by lesson: moving to the next lesson stops the reading and starts afresh. */}
+      <ReadAloud key={lesson.id} titleId="lesson-title" bodyId="lesson-body" />
+      <div id="lesson-body" className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700">
         {segments.map((segment, i) =>
           segment.type === "html" ? (
             // Our own renderer's output from a lesson that passed every compiler check (see render.server.tsx).

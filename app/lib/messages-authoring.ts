@@ -124,6 +124,9 @@ export const authoring = {
     all: "全部操作",
     filter: "筛选",
     older: "更早的记录",
+    /** Who did it, when no one did (content library sync). */
+    system: "系统",
+    passwordChanged: "修改密码",
     actions: {
       "course.created": "创建课程",
       "course.updated": "修改课程设置",

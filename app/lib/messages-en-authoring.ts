@@ -131,6 +131,8 @@ export const authoringEn: Messages["authoring"] = {
     all: "All actions",
     filter: "Filter",
     older: "Older entries",
+    system: "System",
+    passwordChanged: "Changed password",
     actions: {
       "course.created": "Created course",
       "course.updated": "Edited course settings",

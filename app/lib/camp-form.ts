@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { t } from "./messages";
 import { isDay } from "./dates";
-import { idField, lazyError } from "./forms";
+import { idField, lazyError, type TextKey } from "./forms";
 
 const e = t.camps.errors;
 /** The error of that name, in the reader's language when the form is checked (see lazyError). */
-const err = (key: keyof typeof e) => lazyError(() => e[key]);
+const err = (key: TextKey<typeof e>) => lazyError(() => e[key]);
 const day = z.string().trim().refine(isDay, err("date"));
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, err("time"));
 

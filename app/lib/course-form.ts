@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { t } from "./messages";
-import { idField, lazyError } from "./forms";
+import { idField, lazyError, type TextKey } from "./forms";
 
 const e = t.authoring.errors;
 /** The error of that name, in the reader's language when the form is checked (see lazyError). */
-const err = (key: keyof typeof e) => lazyError(() => e[key]);
+const err = (key: TextKey<typeof e>) => lazyError(() => e[key]);
 
 /** Course settings as the admin form submits them (create and edit). */
 export const CourseSettingsSchema = z.object({

@@ -22,6 +22,9 @@ export function lazyError(message: () => string) {
   return { error: () => message() };
 }
 
+/** The keys of a dictionary section that hold plain text (not message functions). */
+export type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
 /**
  * A form field holding an id, for zod schemas: decimal digits only ("0x10", "1e3" and "1.0" would
  * coerce to numbers that name some other row), within PostgreSQL's integer range.

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { learnerIdentities } from "../../db/schema";
-import { lazyError } from "./forms";
+import { lazyError, type TextKey } from "./forms";
 import { t } from "./messages";
 import { isValidPhone, normalizePhone } from "./phone";
 
 const v = t.validation;
 /** The message of that name, in the reader's language when the form is checked (see lazyError). */
-const err = (key: Exclude<keyof typeof v, "tooLong">) => lazyError(() => v[key]);
+const err = (key: TextKey<typeof v>) => lazyError(() => v[key]);
 
 const text = (max: number) =>
   z

@@ -24,11 +24,7 @@ export const meta: MetaFunction = () => [{ title: `${t.admin.rolesTitle} - ${t.s
 const chooseCampus = lazyError(() => t.admin.chooseCampus);
 const GrantSchema = z.object({
   phone: phoneField,
-  campusId: z.coerce
-    .number(chooseCampus)
-    .int()
-    .positive(chooseCampus)
-    .max(MAX_ID, chooseCampus),
+  campusId: z.coerce.number(chooseCampus).int().positive(chooseCampus).max(MAX_ID, chooseCampus),
 });
 const RevokeSchema = z.object({ grantId: z.coerce.number().int().positive().max(MAX_ID) });
 

@@ -25,7 +25,7 @@ export function CourseCard({ course, showCampus = false }: { course: CourseCardD
         <span>{t.course.minutes(course.minutes ?? 0)}</span>
         <span>{t.course.hours(course.hours)}</span>
         <span>
-          {t.course.audienceLabel}：{t.course.audience[course.audience] ?? course.audience}
+          {t.common.labelled(t.course.audienceLabel, t.course.audience[course.audience] ?? course.audience)}
         </span>
         {showCampus && course.campusName ? <span>{course.campusName}</span> : null}
       </p>

@@ -2,8 +2,6 @@ import { learnerIdentities } from "../../db/schema";
 import { t } from "../lib/messages";
 import { SelectField, TextField } from "./ui/field";
 
-const identityOptions = learnerIdentities.map((value) => ({ value, label: t.identity[value] }));
-
 /** Name, 身份 and 街道/社区/小区: asked at registration and editable on the profile page. */
 export function ProfileFields({
   values,
@@ -12,6 +10,7 @@ export function ProfileFields({
   values: Partial<Record<"displayName" | "identity" | "street" | "community" | "compound", string>>;
   errors: Record<string, string>;
 }) {
+  const identityOptions = learnerIdentities.map((value) => ({ value, label: t.identity[value] }));
   return (
     <>
       <TextField

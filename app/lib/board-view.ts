@@ -16,7 +16,7 @@ export function boardCells(board: Board, row: BoardRow) {
     statuses: board.assignments.map((a) => t.camps.status[row.statuses[a.id] ?? "not_started"] ?? ""),
     hours: hoursOf(row.studySeconds),
     complete: row.complete ? t.camps.yes : t.camps.no,
-    missing: row.missing.join("；"),
+    missing: row.missing.join(t.camps.missingSeparator),
   };
 }
 

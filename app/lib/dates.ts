@@ -1,9 +1,21 @@
-/** Dates as people in Hangzhou read them, whatever the server's time zone. */
-const longDate = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+import { t } from "./messages";
 
-/** 2026年11月28日 */
+/** The day in Hangzhou, whatever the server's time zone, written in the reader's language: 2026年11月28日 (28 November 2026). */
 export function chinaDate(date: Date | string): string {
-  return longDate.format(new Date(date));
+  return dayLabel(chinaToday(new Date(date)));
+}
+
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment in Hangzhou time, date and minutes, in the reader's language (audit log, version history). */
+export function chinaDateTime(date: Date | string): string {
+  const locale = t.common.intlLocale;
+  let format = dateTimes.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+    dateTimes.set(locale, format);
+  }
+  return format.format(new Date(date));
 }
 
 const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
@@ -13,10 +25,10 @@ export function chinaToday(now = new Date()): string {
   return isoDay.format(now);
 }
 
-/** "2026-04-12" → 2026年4月12日, for `date` columns (no time, no zone to shift). */
+/** "2026-04-12" → 2026年4月12日 (12 April 2026), for `date` columns (no time, no zone to shift). */
 export function dayLabel(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
+  return t.common.date(y!, m!, d!);
 }
 
 /**

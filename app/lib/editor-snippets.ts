@@ -4,16 +4,15 @@
  * the author replaces. Every snippet compiles as it is (editor-snippets.test.ts).
  */
 
+import { t } from "./messages";
+
 export type SnippetKey = "callout" | "law" | "steps" | "checklist" | "quiz" | "figure";
 
-export const snippetLabels: Record<SnippetKey, string> = {
-  callout: "提示框",
-  law: "法条",
-  steps: "步骤",
-  checklist: "清单",
-  quiz: "测验",
-  figure: "图片",
-};
+/**
+ * The toolbar's button words, one per block, in the reader's language (a view of the dictionary,
+ * read when used). What the blocks insert stays Chinese: it is lesson text.
+ */
+export const snippetLabels: Record<SnippetKey, string> = t.authoring.snippets;
 
 /** A quiz id not yet used in the body: quiz-1, quiz-2, … */
 export function nextQuizId(body: string): string {

@@ -14,16 +14,28 @@ export function idFrom(value: FormDataEntryValue | null): number | null {
 }
 
 /**
+ * A zod error option whose words are read when a form is checked, not when the schema is built.
+ * Schemas are module-level constants, built once: a plain `t.x` string there would stay in the
+ * language the module was loaded in (Chinese), whatever the reader chose.
+ */
+export function lazyError(message: () => string) {
+  return { error: () => message() };
+}
+
+/** The keys of a dictionary section that hold plain text (not message functions). */
+export type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T];
+
+/**
  * A form field holding an id, for zod schemas: decimal digits only ("0x10", "1e3" and "1.0" would
  * coerce to numbers that name some other row), within PostgreSQL's integer range.
  */
-export function idField(message: string) {
+export function idField(message: () => string) {
   return z
-    .string({ error: message })
+    .string(lazyError(message))
     .trim()
-    .regex(/^[1-9]\d{0,9}$/, message)
+    .regex(/^[1-9]\d{0,9}$/, lazyError(message))
     .transform(Number)
-    .refine((n) => n <= MAX_ID, message);
+    .refine((n) => n <= MAX_ID, lazyError(message));
 }
 
 /** C0 controls other than tab, line feed and carriage return, and DEL. */

@@ -1,3 +1,4 @@
+import { t } from "./messages";
 import { isValidPhone, normalizePhone } from "./phone";
 
 /**
@@ -45,12 +46,12 @@ export function parseMemberCsv(bytes: Uint8Array): CsvParse {
     const [a = "", b = ""] = record.fields.map((f) => f.trim());
     const [rawPhone, name] = phoneFirst ? [a, b] : [b, a];
     if (record.fields.length < 2 || rawPhone === "") {
-      malformed.push({ line: record.line, reason: "少了一列：每行要有手机号和姓名" });
+      malformed.push({ line: record.line, reason: t.camps.errors.csvRowColumns });
       continue;
     }
     const phone = normalizePhone(rawPhone);
     if (!isValidPhone(phone)) {
-      malformed.push({ line: record.line, reason: `“${rawPhone.slice(0, 20)}”不是 11 位手机号` });
+      malformed.push({ line: record.line, reason: t.camps.errors.csvRowPhone(rawPhone.slice(0, 20)) });
       continue;
     }
     if (seen.has(phone)) {

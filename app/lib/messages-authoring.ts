@@ -54,10 +54,14 @@ export const authoring = {
   body: "课文",
   bodyHint: "空一行分段，## 开头是小标题，- 开头是列表。下方按钮插入内容块；测验里写了 correct 的选项是正确答案（学员看不到这个标记）。",
   toolbarLabel: "插入内容块",
+  /** The toolbar's buttons, one per block the editor can insert (editor-snippets.ts). */
+  snippets: { callout: "提示框", law: "法条", steps: "步骤", checklist: "清单", quiz: "测验", figure: "图片" },
+  insertSnippet: (label: string) => `＋${label}`,
   preview: "预览",
   previewHint: "学员看到的样子（与发布时使用同一个编译器）",
   previewUpdating: "正在更新预览…",
   previewButton: "更新预览",
+  correctAnswer: "正确答案",
   saveDraft: "保存草稿",
   saveAndPublish: "保存并发布",
   problemsTitle: (n: number) => `有 ${n} 处错误，改正后才能发布：`,
@@ -124,6 +128,9 @@ export const authoring = {
     all: "全部操作",
     filter: "筛选",
     older: "更早的记录",
+    /** Who did it, when no one did (content library sync). */
+    system: "系统",
+    passwordChanged: "修改密码",
     actions: {
       "course.created": "创建课程",
       "course.updated": "修改课程设置",

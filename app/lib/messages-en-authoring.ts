@@ -59,10 +59,13 @@ export const authoringEn: Messages["authoring"] = {
   bodyHint:
     "Leave an empty line between paragraphs. A line starting with ## is a heading; a line starting with - is a list item. Use the buttons below to insert blocks. In a quiz, the option marked correct is the right answer (learners do not see this mark).",
   toolbarLabel: "Insert a block",
+  snippets: { callout: "Tip box", law: "Law article", steps: "Steps", checklist: "Checklist", quiz: "Quiz", figure: "Image" },
+  insertSnippet: (label: string) => `+ ${label}`,
   preview: "Preview",
   previewHint: "What learners will see (built with the same compiler as publishing)",
   previewUpdating: "Updating preview…",
   previewButton: "Update preview",
+  correctAnswer: "Correct answer",
   saveDraft: "Save draft",
   saveAndPublish: "Save and publish",
   problemsTitle: (n: number) => `${n} error${n === 1 ? "" : "s"} to fix before you can publish:`,
@@ -131,6 +134,8 @@ export const authoringEn: Messages["authoring"] = {
     all: "All actions",
     filter: "Filter",
     older: "Older entries",
+    system: "System",
+    passwordChanged: "Changed password",
     actions: {
       "course.created": "Created course",
       "course.updated": "Edited course settings",

@@ -18,6 +18,8 @@ export const reportsEn: Messages["reports"] = {
     range: (from: string, to: string) => `${from} to ${to}`,
   },
   badRange: "Invalid dates",
+  rangeBackwards: "The start date cannot be after the end date",
+  rangeTooLong: "The date range can be at most three years. Please choose a shorter range.",
   forbiddenCampus: "You can only see data for the campuses you manage",
   sections: {
     overview: "Overview",
@@ -89,6 +91,8 @@ export const reportsEn: Messages["reports"] = {
   exportCsv: "Export CSV",
   exportXlsx: "Export Excel",
   exportHeading: "Export",
+  exportFileName: (table: string, from: string, to: string) => `${table} ${from} to ${to}`,
+  dataTableLabel: (table: string) => `${table}: data table`,
   fullPhones: "Export full mobile numbers (recorded in the audit log)",
   unknownTable: "Table not found",
   learnersTitle: "Find a learner",
@@ -121,5 +125,9 @@ export const reportsEn: Messages["reports"] = {
       `${weeks} week${weeks === 1 ? "" : "s"}; busiest week ${max} learner${max === 1 ? "" : "s"}; latest week ${last} learner${last === 1 ? "" : "s"}.`,
     hoursTitle: "Study hours per week",
     barDesc: (label: string, items: number) => `${label}, ${items} item${items === 1 ? "" : "s"}; the value is shown beside each bar.`,
+    peopleUnit: " learners",
+    funnelText: (completed: number, enrolled: number, rate: string) => `${completed} completed / ${enrolled} enrolled (${rate})`,
+    identityText: (active: number, learners: number) => `${active} active / ${learners} learner${learners === 1 ? "" : "s"}`,
+    streetText: (trained: number, compounds: number) => `${trained} / ${compounds} compound${compounds === 1 ? "" : "s"}`,
   },
 };

@@ -4,6 +4,7 @@ import { campsEn } from "./messages-en-camps";
 import { reportsEn } from "./messages-en-reports";
 
 const s = (n: number) => (n === 1 ? "" : "s");
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /**
  * The UI text in English: the same keys, in the same order, as `zh` in messages.ts. Lesson content,
@@ -44,6 +45,16 @@ export const en: Messages = {
     account: "Account",
     breadcrumbs: "You are here",
   },
+  common: {
+    choose: "Please choose",
+    labelled: (label: string, value: string) => `${label}: ${value}`,
+    colon: ": ",
+    parenthesized: (text: string) => ` (${text})`,
+    listSeparator: ", ",
+    date: (year: number, month: number, day: number) => `${day} ${MONTHS[month - 1] ?? month} ${year}`,
+    intlLocale: "en-GB",
+    minutes: (n: number) => `${n} minute${s(n)}`,
+  },
   home: {
     title: "Three-Party Academy",
     intro:
@@ -66,6 +77,7 @@ export const en: Messages = {
     audience: { candidates: "Owners' committee candidates", liaisons: "Community liaisons", everyone: "Everyone" } as Record<string, string>,
     lessons: (n: number) => `${n} lesson${s(n)}`,
     minutes: (n: number) => `About ${n} minute${s(n)}`,
+    size: (lessons: number, minutes: number) => `${lessons} lesson${s(lessons)}, about ${minutes} minute${s(minutes)}`,
     hours: (h: string) => `${Number(h)} study hour${s(Number(h))}`,
     passMark: (n: number) => `Quiz pass mark: ${n}`,
     audienceLabel: "For",
@@ -74,8 +86,8 @@ export const en: Messages = {
     lessonNumber: (n: number) => `Lesson ${n}`,
     previous: "Previous lesson",
     next: "Next lesson",
-    lessonNav: "Previous and next lesson",
     backToCourse: "Back to lessons",
+    lessonNav: "Previous and next lesson",
     notFound: "Course not found",
     lessonNotFound: "Lesson not found",
     latest: "Latest courses",
@@ -83,6 +95,7 @@ export const en: Messages = {
     noCourses: "No courses in this category yet.",
     campusLabel: "Campus",
     categoryLabel: "Category",
+    facts: { course: "Course", hours: "Study hours", quiz: "Quiz", address: "Web address" },
   },
   readAloud: {
     label: "Read aloud",

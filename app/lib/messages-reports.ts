@@ -16,6 +16,8 @@ export const reports = {
     range: (from: string, to: string) => `${from} 至 ${to}`,
   },
   badRange: "日期不对",
+  rangeBackwards: "开始日期不能晚于结束日期",
+  rangeTooLong: "日期范围最长三年，请缩小范围",
   forbiddenCampus: "你只能查看自己管理的学院的数据",
   sections: {
     overview: "概况",
@@ -84,6 +86,8 @@ export const reports = {
   exportCsv: "导出 CSV",
   exportXlsx: "导出 Excel",
   exportHeading: "导出",
+  exportFileName: (table: string, from: string, to: string) => `${table}-${from}至${to}`,
+  dataTableLabel: (table: string) => `${table}：数据表`,
   fullPhones: "导出完整手机号（会记入操作日志）",
   unknownTable: "没有这张表",
   learnersTitle: "学员查询",
@@ -115,5 +119,10 @@ export const reports = {
     weeklyDesc: (weeks: number, max: number, last: number) => `共 ${weeks} 周，最多一周 ${max} 人，最近一周 ${last} 人。`,
     hoursTitle: "每周学时",
     barDesc: (label: string, items: number) => `${label}，共 ${items} 项，数值标在每条旁边。`,
+    /** After a count of people on the weekly chart: 12人. */
+    peopleUnit: "人",
+    funnelText: (completed: number, enrolled: number, rate: string) => `完成 ${completed} / 报名 ${enrolled}（${rate}）`,
+    identityText: (active: number, learners: number) => `活跃 ${active} / 学员 ${learners}`,
+    streetText: (trained: number, compounds: number) => `${trained} / ${compounds} 个小区`,
   },
 } as const;

@@ -38,6 +38,23 @@ export const zh = {
     account: "账号",
     breadcrumbs: "位置",
   },
+  /** Small pieces used all over: punctuation around values, dates, "please choose". */
+  common: {
+    choose: "请选择",
+    /** "label：value", as in 适合：所有人, and in aria-labels like 移出：张三. */
+    labelled: (label: string, value: string) => `${label}：${value}`,
+    /** The colon alone, between an element and the text after it in JSX. */
+    colon: "：",
+    /** A note after a word, as in 学员（12） or 证书不存在（ABCD-EFGH）. */
+    parenthesized: (text: string) => `（${text}）`,
+    /** Between the items of a list of names: 大关、德胜. */
+    listSeparator: "、",
+    /** A calendar day: 2026年4月12日. */
+    date: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+    /** The locale Intl formats dates and times with (audit log times). */
+    intlLocale: "zh-CN",
+    minutes: (n: number) => `${n} 分钟`,
+  },
   home: {
     title: "三方学院",
     intro:
@@ -60,6 +77,7 @@ export const zh = {
     audience: { candidates: "业委会候选人", liaisons: "小区专员", everyone: "所有人" } as Record<string, string>,
     lessons: (n: number) => `${n} 课`,
     minutes: (n: number) => `约 ${n} 分钟`,
+    size: (lessons: number, minutes: number) => `${lessons} 课，约 ${minutes} 分钟`,
     hours: (h: string) => `${Number(h)} 学时`,
     passMark: (n: number) => `测验 ${n} 分及格`,
     audienceLabel: "适合",
@@ -77,6 +95,7 @@ export const zh = {
     noCourses: "这个门类还没有课程。",
     campusLabel: "学院",
     categoryLabel: "门类",
+    facts: { course: "课程", hours: "学时", quiz: "测验", address: "网址" },
   },
   readAloud: {
     label: "朗读",

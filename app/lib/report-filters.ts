@@ -1,5 +1,6 @@
 import { type LearnerIdentity, learnerIdentities } from "../../db/schema";
 import { addDays, isDay } from "./dates";
+import { t } from "./messages";
 
 /**
  * The dashboard's filters, read from the address (a GET form, so a filtered view can be
@@ -24,8 +25,8 @@ const idOf = (value: string | null) => (value && /^\d{1,9}$/.test(value) ? Numbe
 export function parseReportFilters(params: URLSearchParams, today: string): FilterResult {
   const to = isDay(params.get("to") ?? "") ? (params.get("to") as string) : today;
   const from = isDay(params.get("from") ?? "") ? (params.get("from") as string) : addDays(to, -(DEFAULT_DAYS - 1));
-  if (from > to) return { ok: false, message: "开始日期不能晚于结束日期" };
-  if (daysBetween(from, to) > MAX_DAYS) return { ok: false, message: "日期范围最长三年，请缩小范围" };
+  if (from > to) return { ok: false, message: t.reports.rangeBackwards };
+  if (daysBetween(from, to) > MAX_DAYS) return { ok: false, message: t.reports.rangeTooLong };
   const identity = params.get("identity");
   return {
     ok: true,

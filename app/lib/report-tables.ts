@@ -103,7 +103,7 @@ export function campsTable(rows: CampRow[]): Table {
     rows: rows.map((c) => [
       c.name,
       c.campus,
-      `${c.startsOn} 至 ${c.endsOn}`,
+      r.filters.range(c.startsOn, c.endsOn),
       c.members,
       c.sessions,
       c.attendances,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "./forms";
+import { setMessagesSource, zh } from "./messages";
+import { en } from "./messages-en";
 import { RegisterSchema } from "./user-validation";
 
 function form(fields: Record<string, string>) {
@@ -47,5 +49,17 @@ describe("registration form", () => {
     const result = parseForm(form({}), RegisterSchema);
     expect(!result.ok && result.fieldErrors.phone).toBe("必填");
     expect(!result.ok && result.fieldErrors.street).toBe("必填");
+  });
+
+  it("answers in the reader's language, though the schema was built in Chinese", () => {
+    setMessagesSource(() => ({ locale: "en", messages: en }));
+    try {
+      const result = parseForm(form({ ...valid, phone: "12345", displayName: "x".repeat(31), confirmPassword: "other" }), RegisterSchema);
+      expect(!result.ok && result.fieldErrors.phone).toBe(en.validation.phoneInvalid);
+      expect(!result.ok && result.fieldErrors.displayName).toBe(en.validation.tooLong(30));
+      expect(!result.ok && result.fieldErrors.confirmPassword).toBe(en.validation.passwordMismatch);
+    } finally {
+      setMessagesSource(() => ({ locale: "zh", messages: zh }));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
+import { t } from "../lib/messages";
 import { issueCertificate } from "./certificate.server";
 import { type Assignment, type Camp, getCamp, listAssignments, listPeople, listSessions } from "./camp.server";
 
@@ -79,9 +80,9 @@ export async function campBoard(db: DB, camp: Camp, today: string, onlyUserId?: 
     const attendedSessionIds = attendedBy.get(m.id) ?? [];
     const done = Object.values(statuses).filter((s) => s === "done").length;
     const missing: string[] = [];
-    if (attendedSessionIds.length < camp.requiredSessions) missing.push(`出勤还差 ${camp.requiredSessions - attendedSessionIds.length} 次`);
+    if (attendedSessionIds.length < camp.requiredSessions) missing.push(t.camps.missingSessions(camp.requiredSessions - attendedSessionIds.length));
     if (camp.requireAssignments) {
-      for (const a of assignments) if (statuses[a.id] !== "done") missing.push(`《${a.title}》${statuses[a.id] === "overdue" ? "已逾期" : "未学完"}`);
+      for (const a of assignments) if (statuses[a.id] !== "done") missing.push(statuses[a.id] === "overdue" ? t.camps.missingOverdue(a.title) : t.camps.missingUnfinished(a.title));
     }
     return {
       userId: m.id,

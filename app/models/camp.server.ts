@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { CsvRow } from "../lib/member-csv";
+import { t } from "../lib/messages";
 import { writeAudit } from "./audit.server";
 import type { Actor } from "./lesson-authoring.server";
 
@@ -296,7 +297,7 @@ export async function assignableSubjects(db: DB) {
     db.selectFrom("paths").select(["id", "title"]).where("archived_at", "is", null).orderBy("sort_order").execute(),
   ]);
   return [
-    ...paths.map((p) => ({ value: `path:${p.id}`, label: `学习路径：${p.title}` })),
+    ...paths.map((p) => ({ value: `path:${p.id}`, label: t.camps.pathSubject(p.title) })),
     ...courses.map((c) => ({ value: `course:${c.id}`, label: `${c.campus} · ${c.title}` })),
   ];
 }

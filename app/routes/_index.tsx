@@ -89,7 +89,7 @@ export default function Home() {
                 </span>
                 <h3 className="mt-2 text-xl font-bold text-stone-900">{campus.name}</h3>
                 <p className="mt-1 text-base text-stone-700">
-                  {t.campus.theme}：{campus.theme}
+                  {t.common.labelled(t.campus.theme, campus.theme)}
                 </p>
                 {campus.street ? <p className="text-base text-stone-500">{t.campus.street(campus.street)}</p> : null}
                 <span className="mt-3 inline-block text-base font-medium text-brand-700">{t.home.enter} →</span>

@@ -26,7 +26,7 @@ export default function AdminHome() {
       <PageTitle subtitle={isDistrictAdmin ? t.admin.districtScope : undefined}>{t.admin.title}</PageTitle>
       <Card>
         <h2 className="mb-2 text-2xl font-bold">{t.reports.title}</h2>
-        <p className="mb-4 text-lg text-stone-700">{isDistrictAdmin ? t.reports.districtIntro : t.reports.campusIntro(campuses.map((c) => c.name).join("、"))}</p>
+        <p className="mb-4 text-lg text-stone-700">{isDistrictAdmin ? t.reports.districtIntro : t.reports.campusIntro(campuses.map((c) => c.name).join(t.common.listSeparator))}</p>
         <div className="flex flex-wrap gap-2">
           <ButtonLink to="/admin/reports">{t.reports.title}</ButtonLink>
           <ButtonLink to="/admin/reports/learners" variant="secondary">

@@ -74,7 +74,7 @@ export default function AdminCamps() {
             name="campusId"
             options={campuses}
             defaultValue={values.campusId ?? (campuses.length === 1 ? campuses[0]?.value : undefined)}
-            placeholder={campuses.length === 1 ? undefined : "请选择"}
+            placeholder={campuses.length === 1 ? undefined : t.common.choose}
             error={errors.campusId}
           />
           <TextField label={c.fields.name} name="name" maxLength={60} defaultValue={values.name} error={errors.name} required />

@@ -102,11 +102,11 @@ export default function AdminCourse() {
           <dd>{course.categoryName}</dd>
           <dt className="text-stone-600">{t.course.audienceLabel}</dt>
           <dd>{t.course.audience[course.audience]}</dd>
-          <dt className="text-stone-600">学时</dt>
+          <dt className="text-stone-600">{t.course.facts.hours}</dt>
           <dd>{t.course.hours(course.hours)}</dd>
-          <dt className="text-stone-600">测验</dt>
+          <dt className="text-stone-600">{t.course.facts.quiz}</dt>
           <dd>{t.course.passMark(course.passMark)}</dd>
-          <dt className="text-stone-600">网址</dt>
+          <dt className="text-stone-600">{t.course.facts.address}</dt>
           <dd className="break-all">
             <Link to={`/courses/${course.slug}`} className="text-brand-700 underline underline-offset-4">
               /courses/{course.slug}
@@ -159,7 +159,7 @@ export default function AdminCourse() {
                   <ul className="mt-1 list-disc pl-5">
                     {l.problems.map((p, j) => (
                       <li key={j}>
-                        第 {p.line} 行第 {p.column} 列：{p.message}
+                        {t.common.labelled(t.authoring.problemAt(p.line, p.column), p.message)}
                       </li>
                     ))}
                   </ul>
@@ -170,10 +170,10 @@ export default function AdminCourse() {
                 {editable && l.state !== "archived" ? (
                   <Form method="post" className="flex gap-2">
                     <input type="hidden" name="lessonId" value={l.id} />
-                    <Button name="intent" value="up" variant="secondary" disabled={i === 0} aria-label={`${t.authoring.moveUp}：${l.title}`}>
+                    <Button name="intent" value="up" variant="secondary" disabled={i === 0} aria-label={t.common.labelled(t.authoring.moveUp, l.title)}>
                       ↑
                     </Button>
-                    <Button name="intent" value="down" variant="secondary" disabled={i === course.lessons.length - 1} aria-label={`${t.authoring.moveDown}：${l.title}`}>
+                    <Button name="intent" value="down" variant="secondary" disabled={i === course.lessons.length - 1} aria-label={t.common.labelled(t.authoring.moveDown, l.title)}>
                       ↓
                     </Button>
                   </Form>

@@ -63,7 +63,7 @@ export default function NewCourse() {
             defaultValue={values.campusId ?? (campuses.length === 1 ? campuses[0]?.value : undefined)}
             error={errors.campusId}
             options={campuses}
-            placeholder={campuses.length === 1 ? undefined : "请选择"}
+            placeholder={campuses.length === 1 ? undefined : t.common.choose}
           />
           <CourseSettingsFields values={values} errors={errors} categories={categories} />
           <TextField label={t.authoring.fields.slug} hint={t.authoring.fields.slugHint} name="slug" defaultValue={values.slug} error={errors.slug} autoCapitalize="none" spellCheck={false} />

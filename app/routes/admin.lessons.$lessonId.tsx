@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (body.length > MAX_BODY_CHARS) return data({ kind: "preview" as const, preview: tooLong(), values: typed(formData) }, { status: 413 });
     // Title and minutes may be half-typed while previewing: stand-ins keep the preview of the body going.
     const fields = NewLessonSchema.safeParse({ title: formData.get("title"), minutes: formData.get("minutes") });
-    const preview = await previewDraft(context.laws, fields.success ? fields.data.title : "预览", fields.success ? fields.data.minutes : 1, body);
+    const preview = await previewDraft(context.laws, fields.success ? fields.data.title : a.preview, fields.success ? fields.data.minutes : 1, body);
     return data({ kind: "preview" as const, preview, values: typed(formData) });
   }
 

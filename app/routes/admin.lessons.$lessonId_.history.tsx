@@ -7,13 +7,13 @@ import { SelectField } from "../components/ui/field";
 import { Notice } from "../components/ui/notice";
 import { Card, PageTitle, rowListClass } from "../components/ui/page";
 import { refuseIfReadOnly, requireLessonAdmin } from "../lib/admin-access.server";
+import { chinaDateTime } from "../lib/dates";
 import { t } from "../lib/messages";
 import { diffVersions } from "../lib/version-diff";
 import { getVersion, listVersions, publishVersion } from "../models/lesson-authoring.server";
 import { readForm } from "../lib/read-form.server";
 
 const a = t.authoring;
-const time = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export const meta: MetaFunction = () => [{ title: `${a.history} - ${t.site.name}` }];
 
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lesson: { id: lesson.id, courseId: lesson.courseId, courseTitle: lesson.courseTitle, editable: lesson.origin === "admin" },
     title: versions[0]?.title ?? "",
     publishedId: lesson.publishedVersionId,
-    versions: versions.map((v) => ({ ...v, createdAt: time.format(v.createdAt) })),
+    versions: versions.map((v) => ({ ...v, createdAt: chinaDateTime(v.createdAt) })),
     compare:
       from && to && from.id !== to.id
         ? { fromId: from.id, toId: to.id, fromNumber: from.number, toNumber: to.number, rows: diffVersions(from.source, to.source) }

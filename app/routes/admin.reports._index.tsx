@@ -42,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters: scope.filters,
     street,
     isDistrict: administered === null,
-    scopeName: visible.map((c) => c.name).join("、"),
+    scopeName: visible.map((c) => c.name).join(t.common.listSeparator),
     campuses: visible.map((c) => ({ id: c.id, name: c.name })),
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
     overview: o,
@@ -95,7 +95,7 @@ export default function ReportsDashboard() {
           title={r.chart.weeklyTitle}
           description={r.chart.weeklyDesc(d.weeks.length, maxWeek, lastWeek)}
           points={d.weeks.map((w) => ({ label: w.week, value: w.active }))}
-          unit="人"
+          unit={r.chart.peopleUnit}
         />
         <details>
           <summary className="cursor-pointer text-lg text-brand-800">{r.showData}</summary>
@@ -112,7 +112,7 @@ export default function ReportsDashboard() {
             label: f.title,
             value: f.enrolments,
             part: f.cohortCompleted,
-            text: `完成 ${f.cohortCompleted} / 报名 ${f.enrolments}（${percent(f.cohortCompleted, f.enrolments)}）`,
+            text: r.chart.funnelText(f.cohortCompleted, f.enrolments, percent(f.cohortCompleted, f.enrolments)),
           }))}
         />
         {d.funnelRows.length > 10 ? (
@@ -129,7 +129,7 @@ export default function ReportsDashboard() {
         <BarChart
           title={r.sections.identity}
           description={r.chart.barDesc(r.sections.identity, d.identities.length)}
-          items={d.identities.map((i) => ({ label: t.identity[i.identity], value: i.learners, part: i.active, text: `活跃 ${i.active} / 学员 ${i.learners}` }))}
+          items={d.identities.map((i) => ({ label: t.identity[i.identity], value: i.learners, part: i.active, text: r.chart.identityText(i.active, i.learners) }))}
         />
         <DataTable table={identityTable(d.identities)} />
       </ReportSection>
@@ -138,7 +138,7 @@ export default function ReportsDashboard() {
         <BarChart
           title={r.columns.trainedCompounds}
           description={r.chart.barDesc(r.columns.trainedCompounds, d.streets.length)}
-          items={d.streets.map((s) => ({ label: s.street, value: s.compounds, part: s.trainedCompounds, text: `${s.trainedCompounds} / ${s.compounds} 个小区` }))}
+          items={d.streets.map((s) => ({ label: s.street, value: s.compounds, part: s.trainedCompounds, text: r.chart.streetText(s.trainedCompounds, s.compounds) }))}
         />
         <DataTable table={streetsTable(d.streets)} link={(i) => streetHref(d.streets[i]!.street)} />
       </ReportSection>

@@ -31,5 +31,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const { from, to } = scope.filters;
-  return tableResponse(table, format, `${table.title}-${from}至${to}`);
+  return tableResponse(table, format, t.reports.exportFileName(table.title, from, to));
 }

@@ -90,7 +90,8 @@ export default function LearnerRecordPage() {
       <RecordList title={rec.attempts} empty={attempts.length === 0}>
         {attempts.map((a) => (
           <li key={a.id} className="p-3 text-base">
-            <span className="font-medium">{a.lesson}</span>（{a.course}）·{" "}
+            <span className="font-medium">{a.lesson}</span>
+            {t.common.parenthesized(a.course)} ·{" "}
             {rec.score(a.score)} · {a.passed ? rec.passed : rec.failed} ·{" "}
             {chinaDate(a.createdAt)}
           </li>

@@ -17,13 +17,14 @@ import { getCampusById, listCampuses } from "../models/campus.server";
 import { getGrant, grantRole, listGrants, revokeGrant } from "../models/role.server";
 import { findUserByPhone } from "../models/user.server";
 import { readForm } from "../lib/read-form.server";
-import { MAX_ID } from "../lib/forms";
+import { lazyError, MAX_ID } from "../lib/forms";
 
 export const meta: MetaFunction = () => [{ title: `${t.admin.rolesTitle} - ${t.site.name}` }];
 
+const chooseCampus = lazyError(() => t.admin.chooseCampus);
 const GrantSchema = z.object({
   phone: phoneField,
-  campusId: z.coerce.number({ error: t.admin.chooseCampus }).int().positive(t.admin.chooseCampus).max(MAX_ID, t.admin.chooseCampus),
+  campusId: z.coerce.number(chooseCampus).int().positive(chooseCampus).max(MAX_ID, chooseCampus),
 });
 const RevokeSchema = z.object({ grantId: z.coerce.number().int().positive().max(MAX_ID) });
 

@@ -94,7 +94,8 @@ export default function Board() {
       </div>
       <Card>
         <h2 className="mb-3 text-2xl font-bold">
-          {c.behind}（{behind.length}）
+          {c.behind}
+          {t.common.parenthesized(String(behind.length))}
         </h2>
         {behind.length === 0 ? <p className="text-lg">{c.behindNone}</p> : null}
         <ul className="divide-y divide-stone-200" data-testid="behind">

@@ -114,7 +114,7 @@ export default function CheckinScreen() {
               <span className={m.method ? "text-emerald-800" : "text-stone-500"}>{m.method ? c.present : c.absent}</span>
               <Form method="post">
                 <input type="hidden" name="userId" value={m.id} />
-                <Button name="intent" value={m.method ? "absent" : "present"} variant="ghost" aria-label={`${m.method ? c.markAbsent : c.markPresent}：${m.name}`}>
+                <Button name="intent" value={m.method ? "absent" : "present"} variant="ghost" aria-label={t.common.labelled(m.method ? c.markAbsent : c.markPresent, m.name)}>
                   {m.method ? c.markAbsent : c.markPresent}
                 </Button>
               </Form>

@@ -53,7 +53,7 @@ export default function CertificatePage() {
           <p className="text-2xl font-bold sm:text-4xl">{c.holderName}</p>
           <p className="text-base leading-relaxed sm:text-2xl">{t.certificate.body(c.holderName, c.title, String(Number(c.hours)))}</p>
           <p className="text-sm text-stone-600 sm:text-lg">
-            {t.certificate[c.kind]}：{c.title}
+            {t.common.labelled(t.certificate[c.kind], c.title)}
           </p>
         </div>
         <div className="flex flex-col items-center gap-4 text-left sm:flex-row sm:items-end sm:justify-between">

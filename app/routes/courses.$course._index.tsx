@@ -74,13 +74,11 @@ export default function CoursePage() {
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg">
           <dt className="text-stone-600">{t.course.audienceLabel}</dt>
           <dd>{t.course.audience[course.audience] ?? course.audience}</dd>
-          <dt className="text-stone-600">课程</dt>
-          <dd>
-            {t.course.lessons(course.lessons.length)}，{t.course.minutes(course.minutes ?? 0)}
-          </dd>
-          <dt className="text-stone-600">学时</dt>
+          <dt className="text-stone-600">{t.course.facts.course}</dt>
+          <dd>{t.course.size(course.lessons.length, course.minutes ?? 0)}</dd>
+          <dt className="text-stone-600">{t.course.facts.hours}</dt>
           <dd>{t.course.hours(course.hours)}</dd>
-          <dt className="text-stone-600">测验</dt>
+          <dt className="text-stone-600">{t.course.facts.quiz}</dt>
           <dd>{t.course.passMark(course.passMark)}</dd>
         </dl>
         <div className="mt-4 space-y-4">
@@ -97,7 +95,7 @@ export default function CoursePage() {
               <Link to={`/courses/${course.slug}/${lesson.slug}`} className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-stone-50">
                 <span className="w-14 shrink-0 text-base text-stone-500">{t.course.lessonNumber(i + 1)}</span>
                 <span className="min-w-0 flex-1 text-lg font-medium">{lesson.title}</span>
-                {learner ? <StateBadge state={learner.lessons[i] ?? "not_started"} /> : <span className="shrink-0 text-base text-stone-500">{lesson.minutes} 分钟</span>}
+                {learner ? <StateBadge state={learner.lessons[i] ?? "not_started"} /> : <span className="shrink-0 text-base text-stone-500">{t.common.minutes(lesson.minutes)}</span>}
               </Link>
             </li>
           ))}

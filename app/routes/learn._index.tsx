@@ -62,7 +62,7 @@ export default function MyLearning() {
         </Link>
         <Link to="/learn/hours" className="rounded-2xl border border-stone-200 bg-white p-4 hover:border-brand-600">
           <span className="block text-base text-stone-600">{t.learn.studyTime}</span>
-          <span className="text-2xl font-bold">{minutes} 分钟</span>
+          <span className="text-2xl font-bold">{t.common.minutes(minutes)}</span>
         </Link>
       </section>
 

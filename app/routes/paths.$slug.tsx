@@ -45,7 +45,7 @@ export default function PathPage() {
       <PageTitle subtitle={path.description}>{path.title}</PageTitle>
       <Card>
         <p className="mb-3 text-lg">
-          {t.course.audienceLabel}：{t.course.audience[path.audience]} · {t.learn.courseCount(path.courses.length)}
+          {t.common.labelled(t.course.audienceLabel, t.course.audience[path.audience] ?? path.audience)} · {t.learn.courseCount(path.courses.length)}
         </p>
         {loggedIn ? (
           <div className="space-y-3">

@@ -83,7 +83,7 @@ export default function ProfilePage() {
           <dt className="text-stone-600">{t.profile.phone}</dt>
           <dd data-testid="own-phone">{profile.phone}</dd>
           <dt className="text-stone-600">{t.profile.roles}</dt>
-          <dd>{roles.join("、")}</dd>
+          <dd>{roles.join(t.common.listSeparator)}</dd>
         </dl>
       </Card>
 

@@ -43,7 +43,7 @@ export default function SearchPage() {
       {result ? (
         <section aria-live="polite" className="space-y-4">
           <p className="text-lg">{count > 0 ? t.search.results(query, count) : t.search.none(query)}</p>
-          {extra.length > 0 ? <p className="text-base text-stone-600">{t.search.also(extra.join("、"))}</p> : null}
+          {extra.length > 0 ? <p className="text-base text-stone-600">{t.search.also(extra.join(t.common.listSeparator))}</p> : null}
           <ul className={rowListClass}>
             {result.courses.map((c) => (
               <li key={`c-${c.slug}`}>

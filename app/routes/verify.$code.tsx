@@ -59,7 +59,7 @@ export default function VerifyPage() {
       ) : (
         <Notice tone="error">
           <strong>{t.certificate.notFound}</strong>
-          {asked ? <span className="font-mono">（{asked}）</span> : null}
+          {asked ? <span className="font-mono">{t.common.parenthesized(asked)}</span> : null}
           <span className="mt-1 block text-base">{t.certificate.notFoundHint}</span>
         </Notice>
       )}

@@ -32,7 +32,8 @@ export function PeopleSection({
   return (
     <Card>
       <h2 className="mb-3 text-2xl font-bold">
-        {title}（{people.length}）
+        {title}
+        {t.common.parenthesized(String(people.length))}
       </h2>
       {people.length > 0 ? (
         <ul className="mb-4 divide-y divide-stone-200" data-testid={`${intent}-list`}>
@@ -44,7 +45,7 @@ export function PeopleSection({
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="userId" value={p.id} />
-                  <Button variant="ghost" aria-label={`${c.remove}：${p.name}`}>
+                  <Button variant="ghost" aria-label={t.common.labelled(c.remove, p.name)}>
                     {c.remove}
                   </Button>
                 </Form>
@@ -56,7 +57,7 @@ export function PeopleSection({
       <Form method="post" className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <input type="hidden" name="intent" value={intent} />
         <div className="flex-1">
-          <TextField label={`${addLabel}：${c.fields.phone}`} name="phone" inputMode="numeric" autoComplete="off" required />
+          <TextField label={t.common.labelled(addLabel, c.fields.phone)} name="phone" inputMode="numeric" autoComplete="off" required />
         </div>
         <Button variant="secondary">{addLabel}</Button>
       </Form>
@@ -91,7 +92,7 @@ export function ImportSection({ result }: { result: Result }) {
             <PreviewList title={c.importWillAdd(preview.add.length)} tone="text-emerald-900" items={preview.add.map((r) => `${c.row(r.line)} ${r.accountName} ${r.phone}`)} />
             <PreviewList title={c.importAlready(preview.already.length)} tone="text-stone-700" items={preview.already.map((r) => `${c.row(r.line)} ${r.accountName} ${r.phone}`)} />
             <PreviewList title={c.importUnknown(preview.unknown.length)} tone="text-amber-900" items={preview.unknown.map((r) => `${c.row(r.line)} ${r.name} ${r.phone}`)} />
-            <PreviewList title={c.importMalformed(preview.malformed.length)} tone="text-red-800" items={preview.malformed.map((r) => `${c.row(r.line)}：${r.reason}`)} />
+            <PreviewList title={c.importMalformed(preview.malformed.length)} tone="text-red-800" items={preview.malformed.map((r) => t.common.labelled(c.row(r.line), r.reason))} />
             <PreviewList title={c.importDuplicates(preview.duplicates.length)} tone="text-red-800" items={preview.duplicates.map((r) => `${c.row(r.line)} ${r.phone}`)} />
             {preview.add.length > 0 ? (
               <Form method="post">
@@ -191,7 +192,7 @@ export function AssignmentsSection({
       </ul>
       <Form method="post" className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <input type="hidden" name="intent" value="assign" />
-        <SelectField label={c.fields.subject} name="subject" options={subjects} placeholder="请选择" error={errors.subject} />
+        <SelectField label={c.fields.subject} name="subject" options={subjects} placeholder={t.common.choose} error={errors.subject} />
         <TextField label={c.fields.dueOn} name="dueOn" type="date" error={errors.dueOn} required />
         <Button variant="secondary" className="sm:justify-self-start">
           {c.assign}

@@ -41,7 +41,7 @@ export function ImageUploadForm({
       {onUploaded ? <p className="text-base text-stone-700">{m.intro}</p> : null}
       {lessonId !== undefined ? <input type="hidden" name="lessonId" value={lessonId} /> : null}
       {campuses && campuses.length > 1 ? (
-        <SelectField label={t.authoring.fields.campus} name="campusId" options={campuses} placeholder="请选择" />
+        <SelectField label={t.authoring.fields.campus} name="campusId" options={campuses} placeholder={t.common.choose} />
       ) : campuses?.[0] ? (
         <input type="hidden" name="campusId" value={campuses[0].value} />
       ) : null}

@@ -160,7 +160,7 @@ export function LessonEditor({
                     aria-expanded={key === "figure" ? imagePanel : undefined}
                     className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg hover:border-brand-600 hover:bg-brand-50"
                   >
-                    ＋{snippetLabels[key]}
+                    {a.insertSnippet(snippetLabels[key])}
                   </button>
                 ))}
               </div>

@@ -28,7 +28,7 @@ export function LessonPreview({ title, preview, onProblem }: { title: string; pr
                     <li key={option.value} className={`flex gap-2 rounded-xl border px-3 py-2 text-lg ${right ? "border-emerald-500 bg-emerald-50" : "border-stone-200"}`}>
                       <span className="shrink-0 font-bold">{right ? "✓" : "○"}</span>
                       <span className="[&_p]:m-0" dangerouslySetInnerHTML={{ __html: option.html }} />
-                      {right ? <span className="ml-auto shrink-0 text-base text-emerald-800">正确答案</span> : null}
+                      {right ? <span className="ml-auto shrink-0 text-base text-emerald-800">{a.correctAnswer}</span> : null}
                     </li>
                   );
                 })}
@@ -66,11 +66,15 @@ export function ProblemList({
                 className="min-h-11 text-left underline decoration-red-400 underline-offset-4"
                 title={a.gotoLine}
               >
-                <span className="font-bold">{a.problemAt(p.line, p.column)}</span>：{p.message}
+                <span className="font-bold">{a.problemAt(p.line, p.column)}</span>
+                {t.common.colon}
+                {p.message}
               </button>
             ) : (
               <span>
-                <span className="font-bold">{a.problemInField}</span>：{p.message}
+                <span className="font-bold">{a.problemInField}</span>
+                {t.common.colon}
+                {p.message}
               </span>
             )}
           </li>

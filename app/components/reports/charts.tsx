@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { t } from "../../lib/messages";
 
 /**
  * Charts drawn on the server as SVG: no chart library, no script, readable on a phone. Each chart
@@ -42,7 +43,7 @@ export function LineChart({ title, description, points, unit = "" }: { title: st
       <path d={path} fill="none" className="stroke-brand-700" strokeWidth={3} strokeLinejoin="round" />
       {points.map((p, i) => (
         <circle key={p.label} cx={x(i)} cy={y(p.value)} r={i === peak || i === last ? 5 : 3} className="fill-brand-700">
-          <title>{`${p.label}：${p.value}${unit}`}</title>
+          <title>{t.common.labelled(p.label, `${p.value}${unit}`)}</title>
         </circle>
       ))}
       {[...new Set(Math.abs(peak - last) < 3 ? [last] : [peak, last])].map((i) =>
@@ -90,7 +91,7 @@ export function BarChart({ title, description, items }: { title: string; descrip
         const part = item.part === undefined ? 0 : (item.part / max) * full;
         return (
           <g key={`${item.label}-${i}`}>
-            <title>{`${item.label}：${item.text}`}</title>
+            <title>{t.common.labelled(item.label, item.text)}</title>
             <text x={0} y={top + 17} className="fill-stone-900 text-[15px] font-medium">
               {clip(item.label, 44)}
             </text>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { t } from "../../lib/messages";
 import type { Table } from "../../lib/report-tables";
 
 /**
@@ -8,7 +9,7 @@ import type { Table } from "../../lib/report-tables";
 export function DataTable({ table, caption, link }: { table: Table; caption?: string; link?: (row: number) => string | null }) {
   if (table.rows.length === 0) return null;
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200" tabIndex={0} role="region" aria-label={`${caption ?? table.title}：数据表`}>
+    <div className="overflow-x-auto rounded-xl border border-stone-200" tabIndex={0} role="region" aria-label={t.reports.dataTableLabel(caption ?? table.title)}>
       <table className="w-full border-collapse text-left text-base">
         <caption className="sr-only">{caption ?? table.title}</caption>
         <thead className="bg-stone-100">

@@ -89,7 +89,12 @@ export default function LessonPage() {
         {learner ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-stone-700">{t.learn.state[learner.lesson.state]}</span> : null}
       </nav>
       <h1 className="text-3xl leading-tight font-bold">{lesson.title}</h1>
-      <p className="mt-1 mb-6 text-base text-stone-600">{t.course.minutes(lesson.minutes)}</p>
+      <p className="mt-1 mb-6 flex flex-wrap items-center gap-x-4 text-base text-stone-600">
+        {t.course.minutes(lesson.minutes)}
+        <Link to={`/courses/${course.slug}/${lesson.slug}/print`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 print:hidden">
+          {t.print.link}
+        </Link>
+      </p>
       <div className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700">
         {segments.map((segment, i) =>
           segment.type === "html" ? (

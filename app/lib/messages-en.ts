@@ -238,6 +238,13 @@ export const en: Messages = {
   authoring: authoringEn,
   camps: campsEn,
   reports: reportsEn,
+  print: {
+    link: "Print a one-page guide",
+    title: (lesson: string) => `One-page guide: ${lesson}`,
+    button: "Print",
+    hint: "Print on A4 paper: one or two pages, in two columns. The sheet itself is in Chinese, for residents.",
+    back: "Back to the lesson",
+  },
   learn: {
     title: "My learning",
     start: "Start learning",

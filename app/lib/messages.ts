@@ -1,6 +1,7 @@
 import type { LearnerIdentity } from "../../db/schema";
 import { authoring } from "./messages-authoring";
 import { camps } from "./messages-camps";
+import { print } from "./messages-print";
 import { reports } from "./messages-reports";
 
 /**
@@ -233,6 +234,7 @@ export const zh = {
   authoring,
   camps,
   reports,
+  print,
   learn: {
     title: "我的学习",
     start: "开始学习",

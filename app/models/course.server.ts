@@ -189,3 +189,14 @@ export async function getLessonTarget(db: DB, ref: { courseSlug: string; lessonS
   query = "id" in ref ? query.where("lessons.id", "=", ref.id) : query.where("courses.slug", "=", ref.courseSlug).where("lessons.slug", "=", ref.lessonSlug);
   return query.executeTakeFirst();
 }
+
+/** The name of the campus a course belongs to (the printed 明白纸 says where it comes from). */
+export async function getCourseCampusName(db: DB, courseSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("courses")
+    .innerJoin("campuses", "campuses.id", "courses.campus_id")
+    .select("campuses.name")
+    .where("courses.slug", "=", courseSlug)
+    .executeTakeFirst();
+  return row?.name;
+}

@@ -92,7 +92,12 @@ export default function LessonPage() {
       <h1 id="lesson-title" className="text-3xl leading-tight font-bold">
         {lesson.title}
       </h1>
-      <p className="mt-1 mb-6 text-base text-stone-600">{t.course.minutes(lesson.minutes)}</p>
+      <p className="mt-1 mb-6 flex flex-wrap items-center gap-x-4 text-base text-stone-600">
+        {t.course.minutes(lesson.minutes)}
+        <Link to={`/courses/${course.slug}/${lesson.slug}/print`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4 print:hidden">
+          {t.print.link}
+        </Link>
+      </p>
       {/* Keyed by lesson: moving to the next lesson stops the reading and starts afresh. */}
       <ReadAloud key={lesson.id} titleId="lesson-title" bodyId="lesson-body" />
       <div id="lesson-body" className="lesson prose prose-lg prose-stone max-w-none prose-headings:font-bold prose-a:text-brand-700">

@@ -44,6 +44,7 @@ const pages = [
   { name: "course", path: "/courses/minfadian-qufen-suoyouquan" },
   { name: "lesson", path: "/courses/minfadian-qufen-suoyouquan/yezhu-dahui-gongtong-jueding" },
   { name: "lesson-funds", path: "/courses/weixiu-zijin/hangzhou-yingji-chengxu" },
+  { name: "lesson-print", path: "/courses/weixiu-zijin/yiban-chengxu/print" },
   { name: "law", path: "/law/民法典/278" },
   { name: "search", path: "/search?q=维修基金" },
   { name: "paths", path: "/paths" },

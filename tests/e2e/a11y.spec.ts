@@ -17,6 +17,7 @@ const publicPages = [
   "/courses/minfadian-qufen-suoyouquan",
   "/courses/minfadian-qufen-suoyouquan/zhuanyou-gongyou",
   "/courses/weixiu-zijin/hangzhou-yingji-chengxu",
+  "/courses/weixiu-zijin/hangzhou-yingji-chengxu/print",
   "/law/民法典/278",
   "/search?q=维修资金",
   "/paths",

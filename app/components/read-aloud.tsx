@@ -92,20 +92,26 @@ export function ReadAloud({ titleId, bodyId }: { titleId: string; bodyId: string
     if (state === "playing") speakFrom(position.current);
   };
 
+  const playPause =
+    state === "playing" ? (
+      <ControlButton onClick={pause} primary>
+        <Icon shape="pause" /> {r.pause}
+      </ControlButton>
+    ) : (
+      <ControlButton onClick={state === "paused" ? resume : play} primary>
+        <Icon shape="play" /> {state === "paused" ? r.resume : r.play}
+      </ControlButton>
+    );
+  const stop = (
+    <ControlButton onClick={finish}>
+      <Icon shape="stop" /> {r.stop}
+    </ControlButton>
+  );
+
   return (
     <section aria-label={r.label} className="mb-6 rounded-2xl border border-stone-200 bg-white p-3 print:hidden" data-read-aloud="skip">
-      <div className="flex flex-wrap items-center gap-2">
-        {state === "playing" ? (
-          <ControlButton onClick={pause} primary>
-            ⏸ {r.pause}
-          </ControlButton>
-        ) : (
-          <ControlButton onClick={state === "paused" ? resume : play} primary>
-            ▶ {state === "paused" ? r.resume : r.play}
-          </ControlButton>
-        )}
-        {state !== "idle" ? <ControlButton onClick={finish}>■ {r.stop}</ControlButton> : null}
-      </div>
+      {/* Idle, the button sits here; reading, the controls move to a bar at the bottom of the screen. */}
+      {state === "idle" ? <div className="flex flex-wrap items-center gap-2">{playPause}</div> : null}
       <fieldset className="mt-3">
         <legend className="text-base text-stone-700">{r.speed}</legend>
         <div className="mt-1 flex flex-wrap gap-2">
@@ -123,6 +129,20 @@ export function ReadAloud({ titleId, bodyId }: { titleId: string; bodyId: string
       <p aria-live="polite" className="mt-2 text-base text-stone-700">
         {progress ? r.reading(progress.at, progress.of) : state === "idle" ? r.hint : ""}
       </p>
+      {/* While reading, the page scrolls with the text: pause and stop stay under the thumb. */}
+      {state !== "idle" ? (
+        <div className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-300 bg-white px-4 py-2 shadow-lg">
+          <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-2">
+            {playPause}
+            {stop}
+            {progress ? (
+              <span aria-hidden="true" className="text-base text-stone-700">
+                {progress.at} / {progress.of}
+              </span>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -138,6 +158,16 @@ function ControlButton({ onClick, primary = false, children }: { onClick: () => 
     >
       {children}
     </button>
+  );
+}
+
+/** Drawn, not typed: ⏸ and ■ are missing from many phones' fonts and showed as empty boxes. */
+function Icon({ shape }: { shape: "play" | "pause" | "stop" }) {
+  const path = { play: "M4 2.5v11l9.5-5.5z", pause: "M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z", stop: "M3 3h10v10H3z" }[shape];
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-[1em] w-[1em] fill-current">
+      <path d={path} />
+    </svg>
   );
 }
 

@@ -166,3 +166,26 @@ test("朗读 is not offered where the browser has no Mandarin voice", async ({ p
   await page.waitForTimeout(300);
   await expect(page.getByRole("region", { name: "朗读" })).toHaveCount(0);
 });
+
+test("in 长辈版 every main page fits a 375 px phone and every control is a 60 px target", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.context().addCookies([{ name: "sf_prefs", value: "elder.zh", url: baseURL! }]);
+  const problems: string[] = [];
+  for (const path of ["/", "/campuses/daguan", "/courses/minfadian-qufen-suoyouquan", lesson, `${lesson}/print`, "/law/民法典/278", "/search?q=维修资金", "/paths/yeweihui-houxuanren", "/login", "/register", "/verify"]) {
+    await page.goto(path);
+    const { overflow } = await layoutProblems(page);
+    if (overflow > 0) problems.push(`${path}: ${overflow}px sideways`);
+    const small = await page
+      .locator("body")
+      .locator("button, a.inline-flex, input:not([type=hidden]), select, textarea")
+      .evaluateAll((els) =>
+        els
+          .map((e) => (e.closest("label") ?? e) as HTMLElement)
+          .filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 60)
+          .map((e) => `${e.tagName.toLowerCase()} “${(e.textContent || (e as HTMLInputElement).placeholder || e.getAttribute("aria-label") || "").trim().slice(0, 20)}” ${Math.round(e.getBoundingClientRect().height)}px`),
+      );
+    problems.push(...small.map((s) => `${path}: ${s}`));
+    if (path === lesson) await page.screenshot({ path: testInfo.outputPath("elder-lesson.png"), fullPage: true });
+  }
+  expect(problems).toEqual([]);
+});

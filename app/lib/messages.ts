@@ -1,6 +1,7 @@
 import type { LearnerIdentity } from "../../db/schema";
 import { authoring } from "./messages-authoring";
 import { camps } from "./messages-camps";
+import { offline } from "./messages-offline";
 import { reports } from "./messages-reports";
 
 /**
@@ -189,6 +190,7 @@ export const zh = {
   authoring,
   camps,
   reports,
+  offline,
   learn: {
     title: "我的学习",
     start: "开始学习",

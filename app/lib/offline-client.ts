@@ -77,10 +77,13 @@ export function pageAssets(): string[] {
       for (const url of [route.module, ...(route.imports ?? []), ...(route.css ?? [])]) urls.add(url);
     }
   }
-  return [...urls].filter((url) => {
+  // One spelling per file (the manifest's are relative, the page's absolute), so none is fetched twice.
+  const files = new Set<string>();
+  for (const url of urls) {
     const parsed = new URL(url, location.href);
-    return parsed.origin === location.origin && parsed.pathname.startsWith("/build/");
-  });
+    if (parsed.origin === location.origin && parsed.pathname.startsWith("/build/")) files.add(parsed.pathname);
+  }
+  return [...files];
 }
 
 interface RemixManifest {

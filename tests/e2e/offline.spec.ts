@@ -177,6 +177,19 @@ test("logging in answers with Clear-Site-Data, and Chromium empties the caches a
   expect(await page.evaluate(() => localStorage.getItem("probe"))).toBeNull();
 });
 
+test("the app is installable: Chromium reads the manifest under our CSP and finds nothing missing", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = (await cdp.send("Page.getAppManifest")) as { url: string; errors: { message: string }[]; data?: string };
+  expect(manifest.errors).toEqual([]);
+  expect(new URL(manifest.url).pathname).toBe("/manifest.webmanifest");
+  expect(JSON.parse(manifest.data!)).toMatchObject({ name: "三方学院", display: "standalone" });
+  const installability = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
+  // Every test context is a fresh profile, which Chromium counts as incognito: the only objection allowed.
+  expect(installability.installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito")).toEqual([]);
+});
+
 test("the worker script is never cached by HTTP; the manifest names the app", async ({ request }) => {
   const sw = await request.get("/sw.js");
   expect(sw.status()).toBe(200);

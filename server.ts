@@ -66,7 +66,14 @@ app.use(securityHeaders({ dev: isDev, https: env.secureCookies }));
 // that fails, per request — context switches this machine charges dearly for).
 app.use("/build", precompressed("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-const publicFiles = express.static("public", { maxAge: "1h" });
+const publicFiles = express.static("public", {
+  maxAge: "1h",
+  // The service worker and the manifest are checked on every visit, so a new version arrives at
+  // once rather than after an hour (docs/decisions/010-offline-lessons.md).
+  setHeaders: (res, file) => {
+    if (file.endsWith(`${path.sep}sw.js`) || file.endsWith(".webmanifest")) res.setHeader("Cache-Control", "no-cache");
+  },
+});
 app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 app.get("/healthz", async (_req, res) => {

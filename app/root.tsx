@@ -3,16 +3,20 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { OfflineSupport } from "./components/offline-support";
 import { ReadingBar } from "./components/reading-bar";
 import { SiteHeader } from "./components/site-header";
 import { hasRole } from "./lib/auth.server";
 import { currentLocale, t } from "./lib/messages";
+import { offlineAccountKey } from "./lib/offline-account.server";
 import { listCampusesForHeader } from "./models/campus.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: t.site.name }, { name: "description", content: t.site.description }];
@@ -22,7 +26,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const session = context.session;
   return {
     campuses: campuses.map((c) => ({ slug: c.slug, name: c.name, shortName: c.shortName })),
-    user: session ? { displayName: session.user.displayName, isAdmin: hasRole(session, "branch_admin") } : null,
+    user: session
+      ? { displayName: session.user.displayName, isAdmin: hasRole(session, "branch_admin"), accountKey: offlineAccountKey(session.user.id) }
+      : null,
     elder: context.prefs.elder,
   };
 }
@@ -43,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:bg-white focus:p-3">
           {t.site.skipToContent}
         </a>
+        <OfflineSupport account={data?.user?.accountKey ?? null} />
         <div className="print:hidden">
           <ReadingBar elder={data?.elder ?? false} />
           <SiteHeader user={data?.user ?? null} campuses={data?.campuses ?? []} />

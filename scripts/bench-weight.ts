@@ -19,7 +19,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "academy-weight-"));
 const app = await startApp({ DATA_DIR: dataDir, DATABASE_URL: "" });
 const browser = await chromium.launch({ executablePath: resolveChromium(), args: chromiumArgs });
 try {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: "zh-CN" });
+  // A first visit has no service worker yet. Allowed, the one registered while signing up would
+  // answer the lesson from its caches and the page's DevTools session would see no wire bytes at all.
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: "zh-CN", serviceWorkers: "block" });
   const page = await context.newPage();
   await register(page);
   const lessons = await lessonsBySize(page);

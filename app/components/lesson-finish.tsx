@@ -1,5 +1,8 @@
-import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRevalidator } from "@remix-run/react";
+import { type FormEvent, useState } from "react";
 import { t } from "../lib/messages";
+import { queueCompletion, sendCompletion } from "../lib/outbox";
+import { useAccountKey, useQueued } from "./offline-support";
 import { Button, ButtonLink } from "./ui/button";
 import { Notice } from "./ui/notice";
 
@@ -17,6 +20,7 @@ export function LessonFinish({
   nextHref,
   courseSlug,
   lessonSlug,
+  lessonTitle,
 }: {
   learner: Learner | null;
   loggedIn: boolean;
@@ -24,9 +28,35 @@ export function LessonFinish({
   nextHref: string | null;
   courseSlug: string;
   lessonSlug: string;
+  lessonTitle: string;
 }) {
   const location = useLocation();
-  const fetcher = useFetcher({ key: "finish" });
+  const account = useAccountKey();
+  const queued = useQueued(account, courseSlug, lessonSlug);
+  const revalidator = useRevalidator();
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // Sent by hand rather than through a fetcher: a fetcher whose post fails for want of a network
+  // ends in the error page, and here that failure must keep the completion on the phone instead.
+  // Without JavaScript the form posts as it is, and the server sends the learner back to #finish.
+  const finish = async (event: FormEvent<HTMLFormElement>) => {
+    if (!account) return;
+    event.preventDefault();
+    setError(null);
+    const lesson = { course: courseSlug, lesson: lessonSlug, title: lessonTitle };
+    if (!navigator.onLine) {
+      queueCompletion(localStorage, account, lesson);
+      return;
+    }
+    setSending(true);
+    const result = await sendCompletion(window.fetch.bind(window), lesson, t.learn.refusal.lesson);
+    setSending(false);
+    if (result.kind === "offline") queueCompletion(localStorage, account, lesson);
+    else if (result.kind === "refused") setError(result.reason);
+    else if (result.kind === "failed") setError(t.offline.failed);
+    else revalidator.revalidate();
+  };
 
   let body;
   if (!loggedIn) {
@@ -45,6 +75,18 @@ export function LessonFinish({
         <input type="hidden" name="intent" value="enrol" />
         <Button className="mt-3 w-full sm:w-auto">{t.learn.start}</Button>
       </Form>
+    );
+  } else if (queued && learner.lesson.state !== "completed") {
+    // Done as far as the learner is concerned; the server hears of it when the phone is online.
+    body = (
+      <div className="space-y-3">
+        <Notice tone="info">{t.offline.queued}</Notice>
+        {nextHref ? (
+          <div className="flex flex-col sm:flex-row">
+            <ButtonLink to={nextHref}>{t.learn.nextLesson} →</ButtonLink>
+          </div>
+        ) : null}
+      </div>
     );
   } else if (learner.lesson.state === "completed") {
     body = (
@@ -67,14 +109,15 @@ export function LessonFinish({
   } else {
     const waiting = learner.lesson.reachedEnd;
     body = (
-      <fetcher.Form method="post" action="/learn/progress" className="space-y-3">
+      <form method="post" action="/learn/progress" onSubmit={finish} className="space-y-3">
         <input type="hidden" name="course" value={courseSlug} />
         <input type="hidden" name="lesson" value={lessonSlug} />
         {waiting ? <Notice tone="info">{t.learn.lessonNeedsQuiz(passMark, learner.lesson.score)}</Notice> : <p className="text-lg text-stone-700">{t.learn.completeHint}</p>}
-        <Button disabled={fetcher.state !== "idle"} className="w-full sm:w-auto">
+        {error ? <Notice tone="error">{error}</Notice> : null}
+        <Button disabled={sending || revalidator.state !== "idle"} className="w-full sm:w-auto">
           {t.learn.complete}
         </Button>
-      </fetcher.Form>
+      </form>
     );
   }
   return (

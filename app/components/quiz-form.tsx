@@ -1,6 +1,7 @@
 import { Link, useActionData, useFetcher, useLocation } from "@remix-run/react";
 import { type FormEvent, useState } from "react";
 import { t } from "../lib/messages";
+import { useOnline } from "./offline-support";
 import { Button } from "./ui/button";
 
 interface Quiz {
@@ -30,6 +31,8 @@ export function QuizForm({ quiz, versionId, state, loggedIn }: { quiz: Quiz; ver
   const actionData = useActionData<ActionResult>();
   const location = useLocation();
   const [localError, setLocalError] = useState<string | null>(null);
+  // Answers are graded on the server (the page never knows the right option): offline, no answer.
+  const online = useOnline();
   const serverError = [fetcher.data, actionData].find((d) => d && !d.ok && d.quiz === quiz.key) as { error: string } | undefined;
   const error = localError ?? (fetcher.state === "idle" ? serverError?.error : undefined);
   const id = `quiz-${quiz.key}`;
@@ -72,9 +75,12 @@ export function QuizForm({ quiz, versionId, state, loggedIn }: { quiz: Quiz; ver
         </fieldset>
         <div className="mt-4">
           {loggedIn ? (
-            <Button disabled={fetcher.state !== "idle"} className="w-full sm:w-auto">
-              {t.learn.submit}
-            </Button>
+            <>
+              <Button disabled={fetcher.state !== "idle" || !online} className="w-full sm:w-auto">
+                {t.learn.submit}
+              </Button>
+              {online ? null : <p className="mt-2 text-lg font-medium text-amber-900">{t.offline.quizNeedsNetwork}</p>}
+            </>
           ) : (
             <Link to={`/login?redirectTo=${encodeURIComponent(`${location.pathname}#${id}`)}`} className="text-lg text-brand-700 underline underline-offset-4">
               {t.learn.loginToAnswer}

@@ -91,14 +91,22 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/**
+ * Sent when the account on this browser changes (log in, register, log out): phones are shared,
+ * and the pages the service worker saved for offline reading, and completions waiting to be sent,
+ * belong to the account before. "storage" also removes the service worker; the next page
+ * registers it again. Not "cookies": that would remove the session cookie being set.
+ */
+const FORGET_OFFLINE_DATA = { "Clear-Site-Data": '"cache", "storage"' };
+
 /** A fresh session (never the one the browser came with) and a redirect that sets its cookie. */
 export async function logIn(context: AppLoadContext, userId: number, redirectTo: string): Promise<Response> {
   if (context.session) await invalidateSession(context.db, context.session.sessionId);
   const { token, expiresAt } = await createSession(context.db, userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token, expiresAt, context.secureCookies) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token, expiresAt, context.secureCookies), ...FORGET_OFFLINE_DATA } });
 }
 
 export async function logOut(context: AppLoadContext, redirectTo = "/"): Promise<Response> {
   if (context.session) await invalidateSession(context.db, context.session.sessionId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies), ...FORGET_OFFLINE_DATA } });
 }

@@ -245,6 +245,22 @@ export const en: Messages = {
     hint: "Print on A4 paper: one or two pages, in two columns. The sheet itself is in Chinese, for residents.",
     back: "Back to the lesson",
   },
+  offline: {
+    banner: "Offline · saved lessons can still be read",
+    queued: "Saved on this phone; it will be sent when you are back online",
+    sent: (n: number) => `${n} lesson${n === 1 ? "" : "s"} completed offline ${n === 1 ? "has" : "have"} been sent`,
+    refused: (lesson: string, reason: string) => `“${lesson}”, completed offline, could not be sent: ${reason}`,
+    dismiss: "OK",
+    failed: "That did not go through. Please try again later.",
+    quizNeedsNetwork: "Quizzes need a connection to be submitted",
+    page: {
+      title: "You are offline",
+      body: "You are offline. Lessons you have opened before can still be read.",
+      saved: "Saved lessons",
+      none: "No lessons are saved on this phone yet: lessons you open while online are saved automatically.",
+      home: "Back to the home page",
+    },
+  },
   learn: {
     title: "My learning",
     start: "Start learning",

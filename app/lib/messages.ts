@@ -2,6 +2,7 @@ import type { LearnerIdentity } from "../../db/schema";
 import { authoring } from "./messages-authoring";
 import { camps } from "./messages-camps";
 import { print } from "./messages-print";
+import { offline } from "./messages-offline";
 import { reports } from "./messages-reports";
 
 /**
@@ -235,6 +236,7 @@ export const zh = {
   camps,
   reports,
   print,
+  offline,
   learn: {
     title: "我的学习",
     start: "开始学习",

@@ -113,6 +113,7 @@ export default function LessonPage() {
       <LessonFinish
         courseSlug={course.slug}
         lessonSlug={lesson.slug}
+        lessonTitle={lesson.title}
         passMark={course.passMark}
         learner={learner}
         loggedIn={loggedIn}

@@ -70,6 +70,12 @@ export interface UserTable {
   updated_at: UpdatedAt;
 }
 
+/** A queued 完成本课 (the client's random id) that has reached the server: later copies are replays. */
+export interface OfflineReplayTable {
+  id: string;
+  created_at: CreatedAt;
+}
+
 export interface SessionTable {
   /** sha256 of the token in the cookie, hex: the database never holds a usable token. */
   id: string;
@@ -295,6 +301,7 @@ export interface Database {
   campuses: CampusTable;
   categories: CategoryTable;
   users: UserTable;
+  offline_replays: OfflineReplayTable;
   sessions: SessionTable;
   role_grants: RoleGrantTable;
   login_attempts: LoginAttemptTable;

@@ -111,11 +111,32 @@ async function networkFirst(event) {
     return response;
   });
   const cached = cache ? await findCopy(cache, request) : undefined;
+  if (!cached && request.mode !== "navigate") return network.catch(() => retried(request, cache));
   if (!cached) return network.catch(() => offlineAnswer(request));
   event.waitUntil(network.catch(() => {}));
   const fresh = network.then((response) => (response.status >= 500 ? cached : response));
   const slow = new Promise((resolve) => setTimeout(() => resolve(cached), NETWORK_GRACE_MS));
   return Promise.race([fresh, slow]).catch(() => cached);
+}
+
+/**
+ * Page data with no copy kept, whose request failed: tried again 0.5 s and 1.5 s later before the page
+ * shows an error. A signal that flickers (a stairwell; the network coming back a moment before the
+ * worker can use it) otherwise ends on 出错了 for a request that would have worked a second later.
+ */
+async function retried(request, cache, waits = [500, 1500]) {
+  for (const wait of waits) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    if (request.signal && request.signal.aborted) break;
+    try {
+      const response = await fetch(request);
+      if (cache && keepable(response)) await keep(cache, request, response.clone(), MAX_PAGES);
+      return response;
+    } catch {
+      // still no network: wait longer, then give up as the browser would have
+    }
+  }
+  return offlineAnswer(request);
 }
 
 /** The same address, or for Remix data the same page asked with other `_routes`. */

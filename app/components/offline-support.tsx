@@ -10,6 +10,8 @@ import type { loader as rootLoader } from "../root";
  * worker, sending completions kept on the phone, and forgetting everything on log out.
  * See docs/decisions/010-offline-lessons.md.
  */
+const ONLINE_SETTLE_MS = 1000;
+
 export function OfflineSupport({ account }: { account: string | null }) {
   const online = useOnline();
   const location = useLocation();
@@ -27,7 +29,8 @@ export function OfflineSupport({ account }: { account: string | null }) {
         account: account ?? "anon",
         assets: pageAssets(),
         page: location.pathname + location.search,
-        words: t.offline.page,
+        // A plain copy: a level of `t` is a live view (a Proxy), which postMessage cannot clone.
+        words: { ...t.offline.page },
       })),
     // Said once per account; later pages reach the worker through its fetch handler.
     [account],
@@ -69,11 +72,20 @@ export function OfflineSupport({ account }: { account: string | null }) {
       if (outboxShrank(event, account)) revalidateRef.current();
     };
     void flush();
-    window.addEventListener("online", flush);
+    // "online" fires as the connection comes back, a moment before requests get through (and
+    // before the service worker's own fetches do): sent at once, the revalidation that follows
+    // could still fail and show 出错了, or the worker's copy from before. A second's wait avoids it.
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const flushSoon = () => {
+      clearTimeout(soon);
+      soon = setTimeout(flush, ONLINE_SETTLE_MS);
+    };
+    window.addEventListener("online", flushSoon);
     window.addEventListener("storage", onStorage);
     return () => {
       stopped = true;
-      window.removeEventListener("online", flush);
+      clearTimeout(soon);
+      window.removeEventListener("online", flushSoon);
       window.removeEventListener("storage", onStorage);
     };
   }, [account, location.key]);

@@ -389,7 +389,8 @@ export function currentLocale(): Locale {
  * The UI text in the reader's language. Components and modules keep writing `t.course.start` (or
  * alias `const a = t.authoring` at module level): every object level is a view that looks the key
  * up in the current dictionary when it is read, so the 450 call sites did not have to change to
- * follow a per-request language. Strings and functions are returned as they are.
+ * follow a per-request language. Strings and functions are returned as they are. A level handed
+ * to something that clones (postMessage, structuredClone) must be copied first: `{ ...t.x }`.
  */
 export const t: Messages = view([]);
 

@@ -77,6 +77,14 @@ describe("the outbox of completions kept on the phone", () => {
     expect(storage.map.size).toBe(0);
   });
 
+  it("drops an item the server had already received (another tab sent it) without counting it again", async () => {
+    const storage = memoryStorage();
+    queueCompletion(storage, "alice", lessonA);
+    const server = fakeServer(() => Response.json({ ok: true, replayed: true, settlement: { lessonCompleted: true } }));
+    expect(await flushOutbox({ storage, fetch: server.fetch }, "alice", "?")).toEqual({ sent: 0, refused: [], left: 0 });
+    expect(storage.map.size).toBe(0);
+  });
+
   it("keeps everything on a network error or a 5xx, and stops there", async () => {
     for (const failure of ["network-error", new Response("down", { status: 503 })] as const) {
       const storage = memoryStorage();

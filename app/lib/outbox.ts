@@ -67,7 +67,7 @@ export function clearOutboxes(storage: KeyValueStore, keep?: string) {
   if (keys.length > 0) notify();
 }
 
-export type SendResult = { kind: "sent" } | { kind: "refused"; reason: string } | { kind: "failed" } | { kind: "offline" };
+export type SendResult = { kind: "sent" } | { kind: "replayed" } | { kind: "refused"; reason: string } | { kind: "failed" } | { kind: "offline" };
 
 /**
  * One POST to the 完成本课 resource route, as fetch (it answers JSON). "offline" is a network
@@ -86,7 +86,11 @@ export async function sendCompletion(
   } catch {
     return { kind: "offline" };
   }
-  if (response.ok) return { kind: "sent" };
+  if (response.ok) {
+    // The server had this id already (another tab sent it first): done, but not news.
+    const answer = (await response.json().catch(() => null)) as { replayed?: unknown } | null;
+    return answer?.replayed === true ? { kind: "replayed" } : { kind: "sent" };
+  }
   if (response.status >= 500) return { kind: "failed" };
   const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
   return { kind: "refused", reason: typeof answer?.error === "string" ? answer.error : fallbackReason };
@@ -101,8 +105,11 @@ export interface FlushResult {
 
 /**
  * Sends the account's queued completions, one by one, under a lock shared by every tab: the
- * outbox is read inside the lock, so a second tab waiting for it finds the items already gone.
- * Stops at the first network failure or 5xx and keeps the rest for the next try.
+ * outbox is read inside the lock, so a second tab waiting for it usually finds the items gone.
+ * Usually: each renderer process has its own copy of localStorage, synced a moment late, so the
+ * second tab can still see an item the first just sent. The server knows each id (offline_replays)
+ * and answers such a copy as a replay, which is dropped without a word: the completion counts once
+ * and one tab says so. Stops at the first network failure or 5xx and keeps the rest for later.
  */
 export async function flushOutbox(deps: OutboxDeps, account: string, fallbackReason: string): Promise<FlushResult> {
   const run = async (): Promise<FlushResult> => {
@@ -116,7 +123,7 @@ export async function flushOutbox(deps: OutboxDeps, account: string, fallbackRea
         readOutbox(deps.storage, account).filter((i) => i.id !== item.id),
       );
       if (answer.kind === "sent") result.sent++;
-      else result.refused.push({ item, reason: answer.reason });
+      else if (answer.kind === "refused") result.refused.push({ item, reason: answer.reason });
     }
     result.left = readOutbox(deps.storage, account).length;
     return result;

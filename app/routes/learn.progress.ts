@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { isDocumentPost, refuseFromResource } from "../lib/learner-form.server";
 import { t } from "../lib/messages";
+import { QUEUED_ID, recordArrival } from "../models/offline-replay.server";
 import { finishLesson, finishLessonForSession } from "../models/progress.server";
 import { readForm } from "../lib/read-form.server";
 
@@ -24,6 +25,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!/^[a-z0-9-]{1,80}$/.test(courseSlug) || !/^[a-z0-9-]{1,80}$/.test(lessonSlug)) {
     return refuseFromResource(request, t.learn.refusal.lesson, 400);
   }
+  // A completion made offline carries the id it was queued under (lib/outbox.ts).
+  const queued = form.get("queued");
+  if (queued !== null && !QUEUED_ID.test(String(queued))) return refuseFromResource(request, t.errors.badRequest, 400);
   const lesson = { courseSlug, lessonSlug };
   const settlement = context.session
     ? await finishLesson(context.db, context.session.user.id, lesson)
@@ -31,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (settlement === "unauthenticated") return unauthenticated();
   if (!settlement) return refuseFromResource(request, t.learn.refusal.lesson, 404);
   if (isDocumentPost(request)) throw redirect(`${back}#finish`, 303);
+  // Sent before: the completion above changed nothing, and the client says nothing of it again.
+  if (queued !== null && !(await recordArrival(context.db, String(queued)))) return Response.json({ ok: true, replayed: true, settlement });
   return Response.json({ ok: true, settlement });
 }
 

@@ -117,7 +117,12 @@ test("a lesson read online reads offline; 完成本课 offline reaches the serve
   await expect.poll(async () => (await page.getByText(sentNotice).count()) + (await second.getByText(sentNotice).count())).toBe(1);
   await expect(banner).toHaveCount(0);
   await second.close();
-  expect(posts).toHaveLength(1);
+  // Usually one post; the tab that lost the race may still see the item in its own copy of
+  // localStorage for a moment and send it too — with the same id, answered as a replay (counted
+  // once below: one completion, one notice).
+  expect(posts.length).toBeGreaterThanOrEqual(1);
+  expect(posts.length).toBeLessThanOrEqual(2);
+  expect(new Set(posts).size).toBe(1);
   expect(posts[0]).toContain(`lesson=${LESSON.slug}`);
   expect(posts[0]).toMatch(/queued=[\w-]{8,}/);
   expect(await outboxKeys(page)).toEqual([]);

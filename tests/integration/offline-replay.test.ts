@@ -64,10 +64,27 @@ describe("a completion sent again from the phone's outbox", () => {
     const before = await completion();
 
     const again = await Promise.all([send(), send()]);
-    for (const answer of again) expect(answer).toMatchObject({ status: 200, body: { ok: true, settlement: { lessonCompleted: true, newCertificate: null } } });
+    // Recognised by its id: answered as a replay, which the outbox drops without telling anyone again.
+    for (const answer of again) {
+      expect(answer).toMatchObject({ status: 200, body: { ok: true, replayed: true, settlement: { lessonCompleted: true, newCertificate: null } } });
+    }
     expect(await completion()).toEqual(before);
     expect(before).toHaveLength(1);
     expect(await db.selectFrom("certificates").select("code").where("user_id", "=", user.id).execute()).toHaveLength(1);
+  });
+
+  it("a queued id that is not one of ours is refused with 400, and nothing is completed", async () => {
+    const user = await newLearner();
+    const { token } = await createSession(db, user.id);
+    const answer = await settle(() =>
+      progressAction({
+        request: post("/learn/progress", { course: "chewei-tingche", lesson: "chewei-guishu", queued: "x'; drop table users; --" }),
+        params: {},
+        context: { ...routeContext(db, laws, null), claimedSessionId: claimedSessionId(token)! },
+      }),
+    );
+    expect(answer.status).toBe(400);
+    expect(await db.selectFrom("lesson_progress").select("user_id").where("user_id", "=", user.id).execute()).toHaveLength(0);
   });
 });
 

@@ -16,6 +16,11 @@ export const sheetWords = {
   lessonOf: (course: string, n: number) => `${course} · 第 ${n} 课`,
   scan: "扫码看全文、做测验",
   printedOn: "印制日期：",
+  /** YYYY-MM-DD → 2026年11月29日, whatever the UI language (the sheet is Chinese). */
+  date: (day: string) => {
+    const [y, m, d] = day.split("-").map(Number);
+    return `${y}年${m}月${d}日`;
+  },
   issuer: "拱墅区三方学院",
   callout: { tip: "提示", warning: "注意", note: "说明", law: "法律规定" },
 } as const;

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "../components/error-boundary";
 import { PrintButton } from "../components/print-button";
 import { ButtonLink } from "../components/ui/button";
-import { chinaDate } from "../lib/dates";
+import { chinaToday } from "../lib/dates";
 import { t } from "../lib/messages";
 import { sheetWords } from "../lib/messages-print";
 import { cachedPrintSheet, printSheet } from "../lib/mdx/print.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     html,
     lessonUrl,
     qr: await qrSvg(lessonUrl),
-    printedOn: chinaDate(new Date()),
+    printedOn: sheetWords.date(chinaToday()),
   };
 }
 

@@ -20,13 +20,20 @@ export function ensureBuilt() {
 }
 
 /**
+ * The V8 flags `npm run serve` runs the app with (package.json): measured as it is run. A 64 MB
+ * young-generation semi-space (Node 20's default is 16 MB on this machine) means a quarter as many
+ * scavenges; the lesson page's time in the garbage collector went from ~9 % to ~6 % (ADR 009).
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/**
  * `nodeArgs` go before the script, e.g. ["--cpu-prof", "--cpu-prof-dir=…"] to profile the server.
  * `stderr`: where the app's error log goes (a file descriptor), the terminal by default.
  */
 export async function startApp(env: Record<string, string>, nodeArgs: string[] = [], stderr: "inherit" | number = "inherit"): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   ensureBuilt();
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts"], {
     env: { ...process.env, NODE_ENV: "production", DEMO_ACCOUNTS: "false", COOKIE_SECURE: "false", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "ignore", stderr],
   });

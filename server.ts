@@ -11,7 +11,7 @@ import { checksOwnSession, resolveRequestSession, sessionIdClaimedBy } from "./a
 import { loadEnv } from "./app/lib/env.server";
 import { createRequestHandler } from "./app/lib/remix-handler.server";
 import { t } from "./app/lib/messages";
-import { readPrefsCookie, resolvePrefs } from "./app/lib/reading-prefs";
+import { type PrefChoices, readPrefsCookie, resolvePrefs } from "./app/lib/reading-prefs";
 import { requestScope, runInRequestScope, speakRequestLocale } from "./app/lib/request-scope.server";
 import { formBodiesOnly, limitBodySize, noLegacyDataRequests, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { precompressed } from "./app/lib/precompressed.server";
@@ -84,7 +84,12 @@ app.get("/healthz", async (_req, res) => {
 // From here on `t` speaks the reader's language: the device's choice now, the account's once the
 // session is known (getLoadContext). Refusals below are in that language too.
 speakRequestLocale();
-app.use((req, _res, next) => runInRequestScope({ locale: readPrefsCookie(req.headers.cookie).locale ?? "zh" }, next));
+// The device's choices are read once here and kept for getLoadContext.
+app.use((req, res, next) => {
+  const device = readPrefsCookie(req.headers.cookie);
+  res.locals.devicePrefs = device;
+  runInRequestScope({ locale: device.locale ?? "zh" }, next);
+});
 app.use(sameOriginOnly(env.allowedOrigins, trustProxy));
 app.use(formBodiesOnly());
 app.use(noLegacyDataRequests());
@@ -111,7 +116,7 @@ app.all(
         // A page load renders a document; a data request (Remix's *.data) does not.
         documentHtml: req.method === "GET" && !req.path.endsWith(".data") ? new Map<string, string>() : null,
       };
-      const device = readPrefsCookie(req.headers.cookie);
+      const device = res.locals.devicePrefs as PrefChoices;
       if (checksOwnSession(req.method, req.path)) {
         return { ...context, session: null, claimedSessionId: sessionIdClaimedBy(req.headers.cookie), prefs: resolvePrefs(device, null) };
       }

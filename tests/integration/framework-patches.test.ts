@@ -44,7 +44,7 @@ describe("route matching (patched @remix-run/router)", () => {
     expect(second).toEqual(first);
     expect(second).not.toBe(first);
     expect(second![1]!.params).not.toBe(first![1]!.params);
-    second![1]!.params.lesson = "changed";
+    (second![1]!.params as Record<string, string>).lesson = "changed";
     expect(router.matchRoutes(routes, "/courses/a/b")![1]!.params.lesson).toBe("b");
   });
 

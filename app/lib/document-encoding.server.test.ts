@@ -23,9 +23,9 @@ describe("encodedDocument", () => {
   const page = Buffer.from(`<!DOCTYPE html><html lang="zh-CN"><body>${"业主大会表决：双过半。".repeat(200)}</body></html>`);
   const request = (acceptEncoding?: string) => new Request("http://localhost/", { headers: acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {} });
 
-  it("gzips a page for a browser that accepts it, with the compressed length, and it inflates to the same bytes", () => {
+  it("gzips a page for a browser that accepts it, with the compressed length, and it inflates to the same bytes", async () => {
     const headers = new Headers();
-    const body = encodedDocument(page, request("gzip, deflate, br"), headers);
+    const body = await encodedDocument(page, request("gzip, deflate, br"), headers);
     expect(headers.get("Content-Encoding")).toBe("gzip");
     expect(headers.get("Vary")).toBe("Accept-Encoding");
     expect(Number(headers.get("Content-Length"))).toBe(body.length);
@@ -33,9 +33,9 @@ describe("encodedDocument", () => {
     expect(gunzipSync(body).equals(page)).toBe(true);
   });
 
-  it("sends the page as it is to a client that does not accept gzip", () => {
+  it("sends the page as it is to a client that does not accept gzip", async () => {
     const headers = new Headers();
-    const body = encodedDocument(page, request(), headers);
+    const body = await encodedDocument(page, request(), headers);
     expect(headers.get("Content-Encoding")).toBeNull();
     expect(Number(headers.get("Content-Length"))).toBe(page.length);
     expect(Buffer.from(body).equals(page)).toBe(true);

@@ -392,6 +392,8 @@ export interface ReportDailyTable {
   lessons_completed: number;
   certificates: number;
   study_seconds: ColumnType<string, never, never>;
+  /** Which of 8 rows of the same day, course and 身份 (migration 10); readers sum over them. */
+  shard: ColumnType<number, never, never>;
 }
 
 export interface ReportActiveWeekTable {

@@ -9,7 +9,17 @@ import { describe, expect, it } from "vitest";
  */
 const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof import("@remix-run/router");
-const { callRouteLoader } = require("@remix-run/server-runtime/dist/data.js") as {
+type CallRoute = (args: {
+  loadContext: unknown;
+  params: Record<string, string>;
+  request: Request;
+  routeId: string;
+  singleFetch: boolean;
+  loader?: (args: { request: Request }) => unknown;
+  action?: (args: { request: Request }) => unknown;
+}) => Promise<unknown>;
+const { callRouteLoader, callRouteAction } = require("@remix-run/server-runtime/dist/data.js") as {
+  callRouteAction: CallRoute;
   callRouteLoader: (args: {
     loadContext: unknown;
     loader: (args: { request: Request }) => unknown;
@@ -100,6 +110,27 @@ describe("loader requests (patched @remix-run/server-runtime)", () => {
     expect((await seen("http://x/a?index&page=2")).url).toBe("http://x/a?page=2");
     expect((await seen("http://x/a?page=2&_routes=root")).url).toBe("http://x/a?page=2");
     expect((await seen("http://x/a?%69ndex=")).url).toBe("http://x/a");
+  });
+});
+
+describe("action requests (patched @remix-run/server-runtime)", () => {
+  const posted = async (url: string) => {
+    let got: { same: boolean; url: string; body: string } | undefined;
+    const request = new Request(url, { method: "POST", body: "course=a&lesson=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await callRouteAction({
+      loadContext: {},
+      action: async ({ request: seen }) => ((got = { same: seen === request, url: seen.url, body: await seen.text() }), null),
+      params: {},
+      request,
+      routeId: "x",
+      singleFetch: true,
+    });
+    return got!;
+  };
+
+  it("passes a post as it is, body and all, and strips ?index as before", async () => {
+    expect(await posted("http://x/learn/progress")).toEqual({ same: true, url: "http://x/learn/progress", body: "course=a&lesson=b" });
+    expect(await posted("http://x/admin?index")).toEqual({ same: false, url: "http://x/admin", body: "course=a&lesson=b" });
   });
 });
 

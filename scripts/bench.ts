@@ -17,6 +17,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
  *   BENCH_SECONDS=10 BENCH_RATE=200 BENCH_LEARNERS=3000 DB_POOL_SIZE=16 …   (the defaults)
  */
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import {
   benchDatabase,
@@ -111,7 +112,11 @@ try {
         "accept-encoding": "gzip",
       }),
     });
+  // How busy the app's main thread was at the steady rate (all of a page's JavaScript runs there):
+  // printed to explain the p95, since queueing grows steeply past about two-thirds.
+  const mainBefore = mainThreadTicks(app.child.pid!);
   const steady = await steadily(page.path);
+  const mainBusy = Math.round(((mainThreadTicks(app.child.pid!) - mainBefore) * 10) / (steady.seconds * 1000) * 100);
   // The floor at the same rate: what latency this machine allows any page of this stack at RATE.
   const floorSteady = await steadily("/bench/floor");
   // 20 lessons × 3,000 learners: 60,000 new rows, about a minute of writes (bench:progress does all lessons).
@@ -140,6 +145,7 @@ try {
     [`(c) 课时页（稳定 ${RATE}/秒）`]: steadyRow(steady),
     [`    框架底线（稳定 ${RATE}/秒，对照）`]: steadyRow(floorSteady),
   });
+  console.log(`课时页稳定 ${RATE}/秒时，应用主线程忙碌 ${mainBusy}%`);
   console.log("(d) 进度写入（完成本课）");
   console.table(writeTable(writes));
   const budgets = {
@@ -216,6 +222,12 @@ function percentile(values: number[], p: number): number {
 
 function round(n: number) {
   return Math.round(n * 10) / 10;
+}
+
+/** User + system clock ticks (10 ms) of a process's main thread, where all its JavaScript runs. */
+function mainThreadTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 /** Milliseconds for a fixed integer loop on one core. */

@@ -6,6 +6,8 @@
  * and take turns: 3-s runs at 8 connections, each followed by the other, six pairs. For each run
  * the CPU time the process spent (/proc/<pid>/stat, all its threads) is divided by the requests it
  * answered; the median of the per-pair ratios is the figure to quote (docs/decisions/009).
+ * The database is migrated by this checkout, so the other must have the same migrations (a build
+ * before a migration refuses to start on it). Two builds of the same commit show the noise: ~1.0.
  *
  *   git worktree add /tmp/base <commit> && (cd /tmp/base && npm ci && npm run build)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:ab -- /tmp/base lesson
@@ -53,7 +55,11 @@ try {
   };
   for (const app of apps) await run(app); // warm-up
   const runs: { rps: number; cpuMs: number }[][] = apps.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) for (const [k, app] of apps.entries()) runs[k]!.push(await run(app));
+  // The order flips every round (AB, BA, …): an A/A run showed the second of a fixed pair some 10 %
+  // cheaper, whatever the build.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) runs[k]!.push(await run(apps[k]!));
+  }
 
   const ratios = runs[1]!.map((b, k) => b.cpuMs / runs[0]![k]!.cpuMs);
   console.log(`\n${target === "floor" ? "框架底线" : "课时页"}：每个请求的 CPU 时间（${ROUNDS} 轮交替，每轮各 ${SECONDS} 秒，8 个连接）`);
@@ -93,7 +99,7 @@ async function start(dir: string, databaseUrl: string) {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${dir}: the app did not start`);
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${dir}: the app did not start (same migrations as this checkout?)`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return { name: dir === process.cwd() ? "本检出" : `对照 ${dir}`, url, child };

@@ -9,6 +9,7 @@ import * as progressTriggerOnce from "./2026-11-29T07-progress-trigger-once";
 import * as readingPreferences from "./2026-11-29T08-reading-preferences";
 import * as offlineReplays from "./2026-11-29T09-offline-replays";
 import * as reportShards from "./2026-11-29T10-report-shards";
+import * as reportFunctionsPlpgsql from "./2026-11-29T11-report-functions-plpgsql";
 
 /**
  * Every migration, by name. Listed explicitly (rather than read from the folder at run time) so
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T08-reading-preferences": readingPreferences,
   "2026-11-29T09-offline-replays": offlineReplays,
   "2026-11-29T10-report-shards": reportShards,
+  "2026-11-29T11-report-functions-plpgsql": reportFunctionsPlpgsql,
 };

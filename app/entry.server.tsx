@@ -4,6 +4,7 @@ import { renderToString } from "react-dom/server";
 import { isDatabaseUnavailable } from "../db/errors";
 import { DocumentHtmlProvider } from "./components/lesson-html";
 import { NonceProvider } from "./components/nonce";
+import { documentResponse } from "./lib/document-body.server";
 import { encodedDocument } from "./lib/document-encoding.server";
 import { speakRequestLocale } from "./lib/request-scope.server";
 
@@ -43,7 +44,7 @@ export default async function handleRequest(
   );
   const document = Buffer.from(`<!DOCTYPE html>${markup}`);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(await encodedDocument(document, request, responseHeaders), { headers: responseHeaders, status: responseStatusCode });
+  return documentResponse(await encodedDocument(document, request, responseHeaders), { headers: responseHeaders, status: responseStatusCode });
 }
 
 /**

@@ -4,6 +4,7 @@ import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/s
 import { type AppLoadContext, createRequestHandler as createRemixHandler, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable } from "../../db/errors";
+import { takeDocumentBody } from "./document-body.server";
 import { t } from "./messages";
 import { plainPage } from "./request-guards.server";
 
@@ -15,7 +16,8 @@ import { plainPage } from "./request-guards.server";
  * Remix sets 500 itself after handleError and no entry hook sees the response, so it is changed here.
  * And a post to a page with no action answers a short Chinese page: Remix's own 405 carries its
  * English internal message ("You made a POST request to … but did not provide an `action`") in the
- * page's data.
+ * page's data. A rendered page's bytes come beside its Response (document-body.server.ts) and go
+ * out in one write.
  */
 export function createRequestHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -32,14 +34,22 @@ export function createRequestHandler(options: {
     try {
       const request = createRemixRequest(req, res);
       const response = await handleRequest(request, await getLoadContext(req, res));
-      await sendRemixResponse(
-        res,
-        response.status === 500 && databaseDown.has(request) ? unavailable(response) : response.status === 405 ? notAllowed(response) : response,
-      );
+      const document = takeDocumentBody(response);
+      if (response.status === 500 && databaseDown.has(request)) await sendRemixResponse(res, unavailable(response));
+      else if (response.status === 405) await sendRemixResponse(res, notAllowed(response));
+      else if (document) sendDocument(res, response, document);
+      else await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A rendered page, whole in memory (document-body.server.ts): its headers, then its bytes in one write. */
+function sendDocument(res: ExpressResponse, response: Response, body: Uint8Array) {
+  res.status(response.status);
+  for (const [name, value] of response.headers) res.append(name, value);
+  res.end(body);
 }
 
 /** The build with its handleError (which logs) also remembering requests that met a down database. */

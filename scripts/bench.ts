@@ -18,6 +18,7 @@
  *   BENCH_SECONDS=10 BENCH_RATE=200 BENCH_LEARNERS=3000 DB_POOL_SIZE=16 …   (the defaults)
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import autocannon from "autocannon";
 import {
   benchDatabase,
@@ -115,8 +116,13 @@ try {
   // How busy the app's main thread was at the steady rate (all of a page's JavaScript runs there):
   // printed to explain the p95, since queueing grows steeply past about two-thirds.
   const mainBefore = mainThreadTicks(app.child.pid!);
+  const machineBefore = machineBusyTicks();
   const steady = await steadily(page.path);
   const mainBusy = Math.round(((mainThreadTicks(app.child.pid!) - mainBefore) * 10) / (steady.seconds * 1000) * 100);
+  // And how much of the whole machine each page took (app, PostgreSQL, this load generator): the
+  // budget cannot hold where RATE pages need most of the machine's cores, whatever the code does.
+  const machineMs = (machineBusyTicks() - machineBefore) * 10;
+  const machineBusy = Math.round((machineMs / (steady.seconds * 1000 * availableParallelism())) * 100);
   // The floor at the same rate: what latency this machine allows any page of this stack at RATE.
   const floorSteady = await steadily("/bench/floor");
   // 20 lessons × 3,000 learners: 60,000 new rows, about a minute of writes (bench:progress does all lessons).
@@ -146,6 +152,9 @@ try {
     [`    框架底线（稳定 ${RATE}/秒，对照）`]: steadyRow(floorSteady),
   });
   console.log(`课时页稳定 ${RATE}/秒时，应用主线程忙碌 ${mainBusy}%`);
+  console.log(
+    `整机 ${availableParallelism()} 核忙碌 ${machineBusy}%，每个课时页 ${round(machineMs / steady.requests)} ms CPU（应用、PostgreSQL 与本压测程序合计）${machineBusy >= 90 ? "：整机已满，延迟是排队时间" : ""}`,
+  );
   console.log("(d) 进度写入（完成本课）");
   console.table(writeTable(writes));
   const budgets = {
@@ -222,6 +231,12 @@ function percentile(values: number[], p: number): number {
 
 function round(n: number) {
   return Math.round(n * 10) / 10;
+}
+
+/** Clock ticks (10 ms) all CPUs spent busy (user, nice, system, irq, softirq, steal) since boot. */
+function machineBusyTicks(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return user! + nice! + system! + irq! + softirq! + steal!;
 }
 
 /** User + system clock ticks (10 ms) of a process's main thread, where all its JavaScript runs. */

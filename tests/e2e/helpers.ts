@@ -57,6 +57,9 @@ export async function logOut(page: Page) {
 
 /** What a phone user would notice: sideways scrolling, or a control too small for a thumb (< 44 px). */
 export async function layoutProblems(page: Page) {
+  // After a form post without JavaScript the URL changes as soon as the next document starts
+  // arriving; measured before its stylesheet has loaded, every control is unstyled and "too small".
+  await page.waitForLoadState("load");
   // clientWidth, not innerWidth: on a phone the layout viewport widens to fit wide content, so
   // innerWidth grows with the overflow and hides it.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

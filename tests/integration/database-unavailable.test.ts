@@ -1,11 +1,8 @@
-import type { AddressInfo } from "node:net";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createRequestHandler } from "../../app/lib/remix-handler.server";
 import { openPostgres } from "../../db/client";
+import { fakeBuild, serveBuild } from "../support/fake-build";
 
 /**
  * Resource routes and single-fetch data requests get their status from Remix, not from
@@ -15,37 +12,19 @@ import { openPostgres } from "../../db/client";
 const databaseDown = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 const logged: unknown[] = [];
 
-const build = {
-  mode: "production",
-  entry: { module: { default: () => new Response("page"), handleError: (error: unknown) => void logged.push(error) } },
-  routes: {
-    root: { id: "root", path: "", module: { default: () => null } },
-    "routes/write": { id: "routes/write", parentId: "root", path: "write", module: { action: () => Promise.reject(databaseDown()) } },
-    "routes/bug": { id: "routes/bug", parentId: "root", path: "bug", module: { action: () => Promise.reject(new Error("a bug")) } },
-    "routes/ok": { id: "routes/ok", parentId: "root", path: "ok", module: { action: () => Response.json({ ok: true }) } },
-  },
-  assets: { routes: {}, entry: { module: "", imports: [] }, url: "", version: "1" },
-  publicPath: "/build/",
-  assetsBuildDirectory: "public/build",
-  future: { v3_singleFetch: true },
-  isSpaMode: false,
-} as unknown as ServerBuild;
-
-let base = "";
-let close = () => {};
-
-beforeAll(async () => {
-  const app = express();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: async () => ({}) as never }));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
-});
-afterAll(() => close());
+const server = serveBuild(
+  fakeBuild(
+    { default: () => new Response("page"), handleError: (error: unknown) => void logged.push(error) },
+    {
+      "routes/write": { path: "write", module: { action: () => Promise.reject(databaseDown()) } },
+      "routes/bug": { path: "bug", module: { action: () => Promise.reject(new Error("a bug")) } },
+      "routes/ok": { path: "ok", module: { action: () => Response.json({ ok: true }) } },
+    },
+  ),
+);
 
 const post = (path: string) =>
-  fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+  fetch(`${server.url()}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
 
 describe("a write while the database is down", () => {
   it("answers 503 with a Chinese page and Retry-After from a resource route (a form post without JavaScript)", async () => {

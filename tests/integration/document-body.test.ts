@@ -1,9 +1,6 @@
-import type { AddressInfo } from "node:net";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { documentResponse } from "../../app/lib/document-body.server";
-import { createRequestHandler } from "../../app/lib/remix-handler.server";
+import { fakeBuild, serveBuild } from "../support/fake-build";
 
 /**
  * A rendered page travels beside its Response, not in it (document-body.server.ts): whatever
@@ -13,10 +10,9 @@ import { createRequestHandler } from "../../app/lib/remix-handler.server";
 
 const page = (status: number) => `<!DOCTYPE html><html><body><h1>页面 ${status}</h1>${"<p>课时内容</p>".repeat(2000)}</body></html>`;
 
-const build = {
-  mode: "production",
-  entry: {
-    module: {
+const server = serveBuild(
+  fakeBuild(
+    {
       default: (_request: Request, status: number, headers: Headers) => {
         const bytes = Buffer.from(page(status));
         headers.set("Content-Type", "text/html; charset=utf-8");
@@ -25,36 +21,14 @@ const build = {
         headers.append("Set-Cookie", "b=2; Path=/");
         return documentResponse(bytes, { status, headers });
       },
-      handleError: () => {},
     },
-  },
-  routes: {
-    root: { id: "root", path: "", module: { default: () => null } },
-    "routes/page": { id: "routes/page", parentId: "root", path: "page", module: { default: () => null } },
-  },
-  assets: { routes: {}, entry: { module: "", imports: [] }, url: "", version: "1" },
-  publicPath: "/build/",
-  assetsBuildDirectory: "public/build",
-  future: { v3_singleFetch: true },
-  isSpaMode: false,
-} as unknown as ServerBuild;
-
-let base = "";
-let close = () => {};
-
-beforeAll(async () => {
-  const app = express();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: async () => ({}) as never }));
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
-});
-afterAll(() => close());
+    { "routes/page": { path: "page", module: { default: () => null } } },
+  ),
+);
 
 describe("a rendered page", () => {
   it("arrives whole, with its status, length and every header the render set", async () => {
-    const response = await fetch(`${base}/page`);
+    const response = await fetch(`${server.url()}/page`);
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toBe(page(200));
@@ -63,19 +37,19 @@ describe("a rendered page", () => {
   });
 
   it("keeps the status of an error page (a 404 rendered by the error boundary)", async () => {
-    const response = await fetch(`${base}/no-such-page`);
+    const response = await fetch(`${server.url()}/no-such-page`);
     expect(response.status).toBe(404);
     expect(await response.text()).toBe(page(404));
   });
 
   it("answers HEAD with the headers and no body", async () => {
-    const response = await fetch(`${base}/page`, { method: "HEAD" });
+    const response = await fetch(`${server.url()}/page`, { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
   });
 
   it("is replaced by the short Chinese page when a form posts to a page with no action", async () => {
-    const response = await fetch(`${base}/page`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    const response = await fetch(`${server.url()}/page`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
     expect(response.status).toBe(405);
     expect(await response.text()).toContain("<!doctype html>");
   });

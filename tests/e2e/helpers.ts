@@ -60,6 +60,11 @@ export async function layoutProblems(page: Page) {
   // After a form post without JavaScript the URL changes as soon as the next document starts
   // arriving; measured before its stylesheet has loaded, every control is unstyled and "too small".
   await page.waitForLoadState("load");
+  // And once more, by what the stylesheet does (the root layout's body is a flex column): after
+  // 注册 or 登录, Clear-Site-Data has emptied the browser's cache, and a profile page was once
+  // measured unstyled after "load" (every input ~20 px high; the failure screenshot, taken a
+  // moment later, showed them at 48 px).
+  await page.waitForFunction(() => getComputedStyle(document.body).display === "flex", undefined, { timeout: 10_000 });
   // clientWidth, not innerWidth: on a phone the layout viewport widens to fit wide content, so
   // innerWidth grows with the overflow and hides it.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

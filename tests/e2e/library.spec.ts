@@ -64,3 +64,22 @@ test("unknown courses and lessons answer 404 in Chinese", async ({ page }) => {
   await expect(page.getByText("没有找到这一课")).toBeVisible();
   expect((await page.goto("/categories/no-such-category"))?.status()).toBe(404);
 });
+
+test("the header's links move within the app and mark the campus being read", async ({ page }) => {
+  await page.goto("/courses/minfadian-qufen-suoyouquan");
+  // A document load would drop this: the header's links are handled by the router, as <Link>s are.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const campuses = page.getByRole("navigation", { name: "学院", exact: true });
+  await campuses.getByRole("link", { name: /大关/ }).click();
+  await expect(page).toHaveURL(/\/campuses\/daguan$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("大关");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await expect(campuses.getByRole("link", { name: /大关/ })).toHaveAttribute("aria-current", "page");
+  await expect(campuses.locator("[aria-current]")).toHaveCount(1);
+  await page.getByRole("link", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await expect(campuses.locator("[aria-current]")).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/campuses\/daguan$/);
+});

@@ -1,5 +1,5 @@
 /**
- * npm run bench:ab -- <other checkout> [lesson|floor] — the CPU one request costs in two builds,
+ * npm run bench:ab -- <other checkout> [lesson|floor|write] — the CPU one request costs in two builds,
  * measured side by side. This machine's speed drifts by a third from one minute to the next, so
  * comparing two `npm run bench` runs taken minutes apart says little about a change. Here both
  * builds run at once on one database (this checkout's and the other's, each built and installed),
@@ -8,6 +8,8 @@
  * answered; the median of the per-pair ratios is the figure to quote (docs/decisions/009).
  * The database is migrated by this checkout, so the other must have the same migrations (a build
  * before a migration refuses to start on it). Two builds of the same commit show the noise: ~1.0.
+ * `write` is 完成本课 (POST /learn/progress) as `npm run bench` sends it: every request a new learner
+ * and lesson pair, counted across both builds, so each writes a new row.
  *
  *   git worktree add /tmp/base <commit> && (cd /tmp/base && npm ci && npm run build)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:ab -- /tmp/base lesson
@@ -16,13 +18,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { benchDatabase, publishedLessons, readersWithProgress, requireDatabaseUrl } from "./lib/bench-fixture";
+import { benchDatabase, learnersWithSessions, publishedLessons, readersWithProgress, requireDatabaseUrl } from "./lib/bench-fixture";
 import { ensureBuilt, freePort, SERVER_NODE_FLAGS } from "./lib/bench-server";
 
 const baseUrl = requireDatabaseUrl("bench:ab");
 const [otherDir, target = "lesson"] = process.argv.slice(2);
-if (!otherDir || !["lesson", "floor"].includes(target)) {
-  console.error("用法：npm run bench:ab -- <另一份已构建的检出目录> [lesson|floor]");
+if (!otherDir || !["lesson", "floor", "write"].includes(target)) {
+  console.error("用法：npm run bench:ab -- <另一份已构建的检出目录> [lesson|floor|write]");
   process.exit(1);
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -32,8 +34,23 @@ ensureBuilt();
 const database = await benchDatabase(baseUrl, "academy_ab_");
 const apps: { name: string; url: string; child: ChildProcess }[] = [];
 try {
-  const page = await readersWithProgress(database.handle.db, await publishedLessons(database.handle.db), 200);
+  const lessons = await publishedLessons(database.handle.db);
+  const page = await readersWithProgress(database.handle.db, lessons, 200);
   const pagePath = target === "floor" ? "/bench/floor" : page.path;
+  const writers = target === "write" ? await learnersWithSessions(database.handle.db, 3000, "175") : null;
+  let written = 0;
+  const request = (r: autocannon.Request, i: number, origin: string): autocannon.Request => {
+    if (!writers) return { ...r, path: pagePath, headers: { cookie: page.cookies[i % page.cookies.length]!, "accept-encoding": "gzip" } };
+    const k = written++;
+    const lesson = lessons[Math.floor(k / writers.cookies.length) % lessons.length]!;
+    return {
+      ...r,
+      method: "POST",
+      path: "/learn/progress",
+      headers: { cookie: writers.cookies[k % writers.cookies.length]!, origin, "content-type": "application/x-www-form-urlencoded" },
+      body: `course=${lesson.course}&lesson=${lesson.lesson}`,
+    };
+  };
   for (const dir of [path.resolve(otherDir), process.cwd()]) apps.push(await start(dir, database.url));
 
   const run = async (app: (typeof apps)[number]) => {
@@ -46,7 +63,7 @@ try {
       requests: [
         {
           method: "GET",
-          setupRequest: (r) => ({ ...r, path: pagePath, headers: { cookie: page.cookies[i++ % page.cookies.length]!, "accept-encoding": "gzip" } }),
+          setupRequest: (r) => request(r, i++, app.url),
         },
       ],
     });
@@ -62,7 +79,7 @@ try {
   }
 
   const ratios = runs[1]!.map((b, k) => b.cpuMs / runs[0]![k]!.cpuMs);
-  console.log(`\n${target === "floor" ? "框架底线" : "课时页"}：每个请求的 CPU 时间（${ROUNDS} 轮交替，每轮各 ${SECONDS} 秒，8 个连接）`);
+  console.log(`\n${{ floor: "框架底线", lesson: "课时页", write: "完成本课（写入）" }[target]}：每个请求的 CPU 时间（${ROUNDS} 轮交替，每轮各 ${SECONDS} 秒，8 个连接）`);
   console.table(
     Object.fromEntries(
       apps.map((app, k) => [

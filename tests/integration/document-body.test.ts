@@ -22,7 +22,19 @@ const server = serveBuild(
         return documentResponse(bytes, { status, headers });
       },
     },
-    { "routes/page": { path: "page", module: { default: () => null } } },
+    {
+      "routes/page": { path: "page", module: { default: () => null } },
+      // A resource route's JSON (完成本课's answer): sent whole too, not pumped through a stream.
+      "routes/write": {
+        path: "write",
+        module: {
+          action: () => {
+            const headers = new Headers([["Set-Cookie", "a=1; Path=/"], ["Set-Cookie", "b=2; Path=/"]]);
+            return Response.json({ ok: true, settlement: "已记录学习进度" }, { status: 201, headers });
+          },
+        },
+      },
+    },
   ),
 );
 
@@ -52,5 +64,17 @@ describe("a rendered page", () => {
     const response = await fetch(`${server.url()}/page`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
     expect(response.status).toBe(405);
     expect(await response.text()).toContain("<!doctype html>");
+  });
+});
+
+describe("a JSON answer from a resource route", () => {
+  it("arrives whole, with its status, length and every header", async () => {
+    const response = await fetch(`${server.url()}/write`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    expect(response.status).toBe(201);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ ok: true, settlement: "已记录学习进度" });
+    expect(Number(response.headers.get("content-length"))).toBe(Buffer.byteLength(text));
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
   });
 });

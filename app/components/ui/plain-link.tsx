@@ -5,7 +5,7 @@ import { type AnchorHTMLAttributes, type MouseEvent, useCallback } from "react";
  * Links that appear on every page (the site header), as plain anchors whose clicks one shared
  * handler gives to the router: what Remix's <Link> does, without its per-link hooks. A <NavLink>
  * resolves its path five times a render, each time serialising the route matches to JSON; the
- * header's eleven were ~40 % of rendering a page with nothing else on it (docs/decisions/009), on
+ * header's eleven were a third of rendering a page with nothing else on it (docs/decisions/009), on
  * the server for every page and again when an old phone hydrates it. Paths here are absolute, so
  * there is nothing to resolve.
  *

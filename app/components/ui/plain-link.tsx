@@ -1,4 +1,4 @@
-import { useLocation, useNavigate } from "@remix-run/react";
+import { useNavigate } from "@remix-run/react";
 import { type AnchorHTMLAttributes, type MouseEvent, useCallback } from "react";
 
 /**
@@ -15,8 +15,6 @@ import { type AnchorHTMLAttributes, type MouseEvent, useCallback } from "react";
  */
 export function usePlainLinkClick(): (event: MouseEvent<HTMLAnchorElement>) => void {
   const navigate = useNavigate();
-  const location = useLocation();
-  const here = location.pathname + location.search + location.hash;
   return useCallback(
     (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
@@ -24,9 +22,11 @@ export function usePlainLinkClick(): (event: MouseEvent<HTMLAnchorElement>) => v
       if (!href?.startsWith("/") || href.startsWith("//")) return;
       event.preventDefault();
       // As <Link> does: following a link to the page already shown does not add a history entry.
+      // Read at the click, so the handler need not change with every navigation.
+      const here = window.location.pathname + window.location.search + window.location.hash;
       navigate(href, { replace: href === here });
     },
-    [navigate, here],
+    [navigate],
   );
 }
 

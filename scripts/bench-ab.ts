@@ -61,10 +61,8 @@ try {
       connections: 8,
       duration: SECONDS,
       requests: [
-        {
-          method: "GET",
-          setupRequest: (r) => request(r, i++, app.url),
-        },
+        // GET a page, or POST a write (request() sets the method).
+        { setupRequest: (r) => request(r, i++, app.url) },
       ],
     });
     if (result.non2xx + result.errors > 0) throw new Error(`${app.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);

@@ -15,6 +15,7 @@ import { type PrefChoices, readPrefsCookie, resolvePrefs } from "./app/lib/readi
 import { requestScope, runInRequestScope, speakRequestLocale } from "./app/lib/request-scope.server";
 import { formBodiesOnly, limitBodySize, noLegacyDataRequests, plainPage, sameOriginOnly } from "./app/lib/request-guards.server";
 import { precompressed } from "./app/lib/precompressed.server";
+import { startRenderThread } from "./app/lib/render-thread.server";
 import { securityHeaders } from "./app/lib/security-headers.server";
 import { ensureDemoAccounts } from "./app/models/demo.server";
 import { DataFileError } from "./app/lib/yaml-data";
@@ -41,6 +42,9 @@ const demoAccounts =
   database.kind === "pglite" && env.DEMO_ACCOUNTS ? await ensureDemoAccounts(db, path.resolve(env.DATA_DIR)) : [];
 
 const initialBuild = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+// Documents render on a second thread with its own copy of the build (docs/decisions/009). Not in
+// development, where the build is reloaded after every change.
+const renderThread = !isDev && env.RENDER_THREAD ? startRenderThread(BUILD_PATH) : null;
 
 const app = express();
 app.disable("x-powered-by");
@@ -113,6 +117,7 @@ app.all(
         cspNonce: res.locals.cspNonce as string,
         secureCookies: env.secureCookies,
         laws,
+        renderThread,
         // A page load renders a document; a data request (Remix's *.data) does not.
         documentHtml: req.method === "GET" && !req.path.endsWith(".data") ? new Map<string, string>() : null,
       };
@@ -174,6 +179,7 @@ async function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
   server.close();
+  await renderThread?.close();
   // PGlite keeps data in memory until closed: close it so nothing acknowledged is lost.
   await database.close().catch((error) => console.error(error));
   process.exit(code);

@@ -1,5 +1,6 @@
 import type { DB } from "../db/client";
 import type { LawLibrary } from "./lib/law.server";
+import type { RenderThread } from "./lib/render-thread.server";
 import type { ReadingPrefs } from "./lib/reading-prefs";
 import type { ValidSession } from "./models/session.server";
 
@@ -29,6 +30,8 @@ export interface AppContext {
    * rendered into the page but left out of the hydration data, by element id (see LessonHtml).
    */
   documentHtml?: Map<string, string> | null;
+  /** The thread that renders documents off the main thread, when server.ts started one (entry.server.tsx). */
+  renderThread?: RenderThread | null;
   /** The legal texts in content/law, loaded once at start. */
   laws: LawLibrary;
 }

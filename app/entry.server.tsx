@@ -1,12 +1,9 @@
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
 import { isDatabaseUnavailable } from "../db/errors";
-import { DocumentHtmlProvider } from "./components/lesson-html";
-import { NonceProvider } from "./components/nonce";
 import { documentResponse } from "./lib/document-body.server";
-import { encodedDocument } from "./lib/document-encoding.server";
-import { speakRequestLocale } from "./lib/request-scope.server";
+import { acceptsGzip, encodedDocument, labelEncoding } from "./lib/document-encoding.server";
+import { renderDocument, renderJob, renderJobFor, settleHandoffData } from "./lib/render-document.server";
+import { requestScope, speakRequestLocale } from "./lib/request-scope.server";
 
 // `t` in loaders, actions and the render speaks the language of the request (see the module).
 speakRequestLocale();
@@ -21,6 +18,10 @@ speakRequestLocale();
  * renderToString builds one string, turned into bytes once. It also cannot leave the stray NUL bytes
  * React 18's streaming encoder wrote when a Chinese character straddled two buffers
  * (facebook/react#26228).
+ *
+ * A plain page goes to the render thread when server.ts started one (loadContext.renderThread),
+ * which renders the same markup off the main thread; anything else, or a page the thread cannot
+ * take, renders here.
  */
 export default async function handleRequest(
   request: Request,
@@ -30,46 +31,33 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const documentHtml = loadContext.documentHtml ?? null;
   // A loader that failed because the database is down is a 503 (try again soon), not a 500 (a bug).
   // Remix hides the original errors from this function in production; handleError saw them.
   if (responseStatusCode === 500 && databaseDown.has(request)) responseStatusCode = 503;
-  await settleHandoffData(remixContext);
-  // A render error throws from here; Remix renders the error boundary with a second call.
-  const markup = renderToString(
-    <NonceProvider value={nonce}>
-      <DocumentHtmlProvider value={loadContext.documentHtml ?? null}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </DocumentHtmlProvider>
-    </NonceProvider>,
-  );
-  const document = Buffer.from(`<!DOCTYPE html>${markup}`);
+  const handoffData = await settleHandoffData(remixContext);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return documentResponse(await encodedDocument(document, request, responseHeaders), { headers: responseHeaders, status: responseStatusCode });
+  const respond = (body: Uint8Array) => documentResponse(body, { headers: responseHeaders, status: responseStatusCode });
+
+  const job =
+    loadContext.renderThread &&
+    renderJobFor(remixContext, responseStatusCode, request, {
+      nonce,
+      locale: requestScope()?.locale ?? "zh",
+      acceptsGzip: acceptsGzip(request.headers.get("Accept-Encoding")),
+      documentHtml,
+      handoffData,
+    });
+  const rendered = job ? await loadContext.renderThread!.render(job) : null;
+  if (rendered) return respond(labelEncoding(responseHeaders, rendered.body, rendered.gzipped));
+
+  // A render error throws from here; Remix renders the error boundary with a second call.
+  const document = renderDocument(remixContext, request.url, nonce, documentHtml);
+  return respond(await encodedDocument(document, request, responseHeaders));
 }
 
-/**
- * Reads the page's serialised data (single fetch's turbo-stream) to its end and hands it to
- * Remix's <StreamTransfer> through `renderMeta.streamCache`, the cache that component keeps of
- * what it has read (part of Remix's EntryContext type). With every read already settled nothing
- * suspends, and the page carries the same two scripts as before: the data, then `close()`.
- */
-async function settleHandoffData(context: EntryContext) {
-  const stream = context.serverHandoffStream;
-  if (!stream || !context.renderMeta) return;
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  text += decoder.decode();
-  // RemixServer takes its own reader of the (now finished) stream.
-  reader.releaseLock();
-  const settled = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
-  context.renderMeta.streamCache = { 0: settled({ done: false, value: text }), 1: settled({ done: true, value: "" }) };
-}
+/** The render thread's entry point (render-thread.worker.mjs), in the build so it renders with the app's own modules. */
+export const renderOffThread = renderJob;
 
 const databaseDown = new WeakSet<Request>();
 

@@ -5,7 +5,8 @@ import { gzip } from "node:zlib";
  * compression middleware (which skips a response already encoded) would stream it through zlib in
  * 16 KB pieces, a hand-off to the worker pool and back for each.
  *
- * One call on the worker pool, not on this thread: compressing the page was the largest single
+ * On the main thread, one call on the worker pool (the render thread gzips its own pages in line,
+ * render-document.server.tsx): compressing the page was the largest single
  * item of a lesson view on the main thread (about a tenth of it), and the main thread is what a
  * busy evening waits for, while the machine's other core has room. The 64 KB chunk holds any
  * compressed page, so zlib goes to the pool once.
@@ -16,17 +17,26 @@ import { gzip } from "node:zlib";
  * between lessons fetches data, compressed by the middleware.
  */
 export async function encodedDocument(document: Buffer, request: Request, headers: Headers): Promise<Uint8Array<ArrayBuffer>> {
-  headers.append("Vary", "Accept-Encoding");
-  if (document.length < 1024 || !acceptsGzip(request.headers.get("Accept-Encoding"))) {
-    headers.set("Content-Length", String(document.length));
-    return new Uint8Array(document.buffer as ArrayBuffer, document.byteOffset, document.length);
+  if (!shouldGzip(document.length, acceptsGzip(request.headers.get("Accept-Encoding")))) {
+    return labelEncoding(headers, new Uint8Array(document.buffer as ArrayBuffer, document.byteOffset, document.length), false);
   }
-  const body = await new Promise<Buffer>((resolve, reject) =>
-    gzip(document, { level: 3, chunkSize: 64 * 1024 }, (error, result) => (error ? reject(error) : resolve(result))),
-  );
-  headers.set("Content-Encoding", "gzip");
+  const body = await new Promise<Buffer>((resolve, reject) => gzip(document, GZIP_OPTIONS, (error, result) => (error ? reject(error) : resolve(result))));
+  return labelEncoding(headers, new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), true);
+}
+
+export const GZIP_OPTIONS = { level: 3, chunkSize: 64 * 1024 };
+
+/** Whether a document of `length` bytes is worth gzipping for this client. */
+export function shouldGzip(length: number, clientAcceptsGzip: boolean): boolean {
+  return clientAcceptsGzip && length >= 1024;
+}
+
+/** The headers for a document body as it will be sent: its encoding and length. */
+export function labelEncoding<T extends Uint8Array>(headers: Headers, body: T, gzipped: boolean): T {
+  headers.append("Vary", "Accept-Encoding");
+  if (gzipped) headers.set("Content-Encoding", "gzip");
   headers.set("Content-Length", String(body.length));
-  return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length);
+  return body;
 }
 
 /** Whether Accept-Encoding allows gzip: listed (or "*" when gzip is not) with a quality above 0. */

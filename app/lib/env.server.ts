@@ -26,6 +26,8 @@ const schema = z.object({
   DEMO_ACCOUNTS: boolish.default(true),
   /** Names this process in an X-Academy-Instance header (several processes behind nginx, scripts/cluster). */
   INSTANCE_ID: z.string().optional(),
+  /** Render documents on a second thread (production only; docs/decisions/009). false renders on the main thread. */
+  RENDER_THREAD: boolish.default(true),
 });
 
 export type Env = z.output<typeof schema> & { secureCookies: boolean; allowedOrigins: string[] };

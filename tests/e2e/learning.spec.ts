@@ -147,6 +147,13 @@ test("forged posts are refused with a 4xx over real HTTP, page and data requests
 });
 
 test("a lesson's text comes once in the page, and stays through hydration, a quiz answer and the move to the next lesson", async ({ page }) => {
+  // Pages render on the server's render thread: React must find the markup it would have rendered
+  // itself (a mismatch is logged as a recoverable error, and React re-renders the page).
+  const hydrationErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /hydrat|did not match|Minified React error #(418|419|422|423|425)/i.test(message.text())) hydrationErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => hydrationErrors.push(error.message));
   await register(page, { name: "李四清" });
   const [first, second] = LESSONS;
   const response = await page.goto(`/courses/${COURSE}/${first!.slug}`);
@@ -168,4 +175,11 @@ test("a lesson's text comes once in the page, and stays through hydration, a qui
   await expect(page).toHaveURL(new RegExp(`/${second!.slug}$`));
   await expect(page.locator("#lesson-part-0 p").first()).not.toHaveText(text);
   await expect(page.locator("#lesson-part-0 p").first()).toBeVisible();
+
+  // A reload of a lesson with progress, and the course page, hydrate as cleanly.
+  await page.reload();
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.goto(`/courses/${COURSE}`);
+  await page.waitForFunction(() => "__remixRouter" in window);
+  expect(hydrationErrors).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { createRequestHandler } from "../../app/lib/remix-handler.server";
  * Each route is a child of an empty root; `entry` is entry.server's module.
  */
 export function fakeBuild(
-  entry: { default: (...args: never[]) => unknown; handleError?: (error: unknown) => void },
+  entry: { default: (...args: never[]) => unknown; handleError?: (...args: never[]) => void },
   routes: Record<string, { path: string; module: Record<string, unknown> }>,
 ): ServerBuild {
   return {

@@ -39,8 +39,9 @@ export default async function handleRequest(
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   const respond = (body: Uint8Array) => documentResponse(body, { headers: responseHeaders, status: responseStatusCode });
 
+  const thread = loadContext.renderThread;
   const job =
-    loadContext.renderThread &&
+    thread &&
     renderJobFor(remixContext, responseStatusCode, request, {
       nonce,
       locale: requestScope()?.locale ?? "zh",
@@ -48,7 +49,7 @@ export default async function handleRequest(
       documentHtml,
       handoffData,
     });
-  const rendered = job ? await loadContext.renderThread!.render(job) : null;
+  const rendered = thread && job ? await thread.render(job) : null;
   if (rendered) return respond(labelEncoding(responseHeaders, rendered.body, rendered.gzipped));
 
   // A render error throws from here; Remix renders the error boundary with a second call.

@@ -6,9 +6,9 @@ import { gzip } from "node:zlib";
  * 16 KB pieces, a hand-off to the worker pool and back for each.
  *
  * On the main thread, one call on the worker pool (the render thread gzips its own pages in line,
- * render-document.server.tsx): compressing the page was the largest single
- * item of a lesson view on the main thread (about a tenth of it), and the main thread is what a
- * busy evening waits for, while the machine's other core has room. The 64 KB chunk holds any
+ * render-document.server.tsx): compressing the page was the largest single item of a lesson view
+ * on the main thread (about a tenth of it), and the main thread is what a busy evening waits for,
+ * while the machine's other core has room. The 64 KB chunk holds any
  * compressed page, so zlib goes to the pool once.
  *
  * Level 3, not zlib's default 6: levels 1–3 use deflate's fast strategy. On the heaviest lesson's

@@ -21,7 +21,7 @@ type Reply = { ready: true } | ({ id: number } & (RenderedDocument | { error: st
 const RESTART_DELAY_MS = 1_000;
 const WORKER_FILE = new URL("./render-thread.worker.mjs", import.meta.url);
 
-export function startRenderThread(buildPath: string, log: Pick<Console, "warn"> = console, workerFile: URL = WORKER_FILE): RenderThread {
+export function startRenderThread(buildPath: string, log: Pick<Console, "warn"> = console): RenderThread {
   let worker: Worker | null = null;
   let ready = false;
   let closed = false;
@@ -37,7 +37,7 @@ export function startRenderThread(buildPath: string, log: Pick<Console, "warn"> 
 
   const start = () => {
     // No TypeScript loader in the thread (the parent's --import tsx): it only runs the built app.
-    const thread = new Worker(workerFile, { workerData: { buildPath }, execArgv: [] });
+    const thread = new Worker(WORKER_FILE, { workerData: { buildPath }, execArgv: [] });
     // An idle render thread does not keep the process alive; the HTTP server does.
     thread.unref();
     thread.on("message", (reply: Reply) => {
